@@ -1,0 +1,197 @@
+"""Rules for personal names: context labels, titles, gender clauses and name-table columns.
+
+Input is Simplified text (``redact.zh.to_simplified`` keeps offsets). Already-anonymised forms
+(张某, 李某某, 王某明) are never returned: they are what a published document is supposed to contain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redact.detect.names.spans import SCORE_RULE, Span
+from redact.detect.names.surnames import surname_at, weak_start
+from redact.detect.names.vocab import NOT_NAMES, ORG_SUFFIXES, PERSON_TRIGGERS, TITLES
+
+HAN = "\u4e00-\u9fff"
+#: Characters that usually follow a name in running text (申请人张伟向我局… → 张伟).
+FOLLOW_STOP = frozenset("于在向因称对为与和及等的是就将已经现年系自以从到把被说曾于也均都")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_TRIGGER_RE = re.compile(
+    rf"(?<![{HAN}])?(?P<trig>{_alternation(PERSON_TRIGGERS)})(?:[（(][^）)\n]{{0,12}}[）)])?"
+    rf"(?P<sep>[ \t\u3000]*[：:][ \t\u3000]*|[ \t\u3000]+)?"
+)
+_TITLE_RE = re.compile(rf"(?:常务)?副?(?:{_alternation(TITLES)}|委员(?!会))")  # 管理委员会 is no title
+_GENDER_RE = re.compile(rf"(?P<name>[{HAN}·]{{2,8}})[ \t]*[，,（(、][ \t]*[男女](?:[，,）)、。；;]|性)")
+_ITEM_SPLIT_RE = re.compile(r"[、，,/；;]|[ \t\u3000]+")
+_HAN_RUN_RE = re.compile(rf"[{HAN}·]+")
+
+
+def is_anonymised(text: str, start: int, end: int) -> bool:
+    """张某 / 李某某 / 王某明 (or a span glued to a following 某) — a placeholder, not a name."""
+    return "某" in text[start:end] or text[end : end + 1] == "某" or "×" in text[start:end]
+
+
+def plausible_name(name: str) -> bool:
+    """Surname + one or two given characters (or a ·-joined minority/foreign name); not a word or an office."""
+    if not name or name in NOT_NAMES or "某" in name or any(name.endswith(s) for s in ORG_SUFFIXES):
+        return False
+    if "·" in name:
+        parts = name.split("·")
+        return all(1 <= len(p) <= 6 for p in parts) and 4 <= len(name) <= 15
+    n = surname_at(name, 0)
+    return n > 0 and 1 <= len(name) - n <= 2
+
+
+def name_prefix(run: str) -> int:
+    """Length of the name at the start of a Han run (张伟向我局 → 2, 张晓明 → 3, 欧阳娜娜 → 4; 0 if none)."""
+    n = surname_at(run, 0)
+    if n == 0:
+        return 0
+    if "·" in run:
+        m = re.match(rf"[{HAN}]{{1,6}}(?:·[{HAN}]{{1,6}})+", run)
+        return m.end() if m else 0
+    rest = run[n:]
+    if _TITLE_RE.match(rest) or rest[:1] in FOLLOW_STOP:
+        return 0
+    if len(rest) >= 2 and rest[1] not in FOLLOW_STOP and not _TITLE_RE.match(rest, 1):
+        size = n + 2
+    else:
+        size = n + 1
+    if len(rest) < 1:
+        return 0
+    return size if plausible_name(run[:size]) else 0
+
+
+def _trigger_names(text: str) -> Iterator[Span]:
+    for m in _TRIGGER_RE.finditer(text):
+        pos = m.end()
+        has_colon = bool(m.group("sep")) and any(c in m.group("sep") for c in "：:")
+        if not m.group("sep") and m.group("trig") in ("签发", "审核", "记录", "校对", "核稿", "拟稿", "签名",
+                                                      "签字", "出席", "列席", "请假", "缺席", "主送",
+                                                      "学生", "家长", "患者", "姓名"):
+            continue  # bare verbs/nouns: 审核通过, 学生家长 — only with a colon
+        line_end = len(text)
+        for stop in "\n。；;":
+            i = text.find(stop, pos, pos + 80)
+            if i != -1:
+                line_end = min(line_end, i)
+        segment = text[pos : min(line_end, pos + 80)]
+        label = re.search(r"[：:]", segment)
+        if label:  # the next label on the same line (申请人：张三 申请事项：…) ends the list
+            segment = segment[: label.start()]
+        offset = pos
+        for k, item in enumerate(_ITEM_SPLIT_RE.split(segment)):
+            start = offset
+            offset += len(item)
+            sep = _ITEM_SPLIT_RE.match(segment, offset - pos)
+            if sep:
+                offset = pos + sep.end()
+            run = _HAN_RUN_RE.match(item)
+            if run is None:
+                break
+            if k == 0:
+                size = len(run.group()) if plausible_name(run.group()) else name_prefix(run.group())
+            else:  # later list items must be a name and nothing else
+                size = len(item) if run.group() == item and plausible_name(item) else 0
+            if size == 0:
+                if has_colon:
+                    continue
+                break
+            if not is_anonymised(text, start, start + size):
+                yield Span(start, start + size, "PERSON", SCORE_RULE, "trigger")
+            if not has_colon and m.group("trig") != "抄送":
+                break  # 申请人张三向… : only the first name
+
+
+def _title_names(text: str) -> Iterator[Span]:
+    for m in _TITLE_RE.finditer(text):
+        end = m.start()
+        j = end
+        while j > 0 and j > end - 5 and re.match(rf"[{HAN}]", text[j - 1]):
+            j -= 1
+        run = text[j:end]
+        for size in (4, 3, 2):
+            if size > len(run):
+                continue
+            cand = run[-size:]
+            if size == 3 and weak_start(text, end - size) and surname_at(cand, 1):
+                continue
+            if size == 4 and surname_at(cand, 0) != 2:
+                continue
+            if plausible_name(cand) and not is_anonymised(text, end - size, end):
+                yield Span(end - size, end, "PERSON", SCORE_RULE, "title")
+                break
+
+
+def _names_after_titles(text: str) -> Iterator[Span]:
+    """副局长陈建国出席 — the name right after a title (leadership lists, signatures)."""
+    for m in _TITLE_RE.finditer(text):
+        run = _HAN_RUN_RE.match(text, m.end())
+        if run is None:
+            continue
+        size = name_prefix(run.group())
+        if size and not is_anonymised(text, run.start(), run.start() + size):
+            yield Span(run.start(), run.start() + size, "PERSON", SCORE_RULE, "title")
+
+
+def _gender_names(text: str) -> Iterator[Span]:
+    for m in _GENDER_RE.finditer(text):
+        run = m.group("name")
+        if "·" in run:
+            lead = re.search(rf"[{HAN}]{{1,6}}(?:·[{HAN}]{{1,6}})+$", run)
+            if lead and plausible_name(lead.group()):
+                yield Span(m.start("name") + lead.start(), m.end("name"), "PERSON", SCORE_RULE, "gender")
+            continue
+        for size in (4, 3, 2):
+            if size <= len(run) and plausible_name(run[-size:]):
+                s = m.end("name") - size
+                if size == 3 and weak_start(text, s) and surname_at(run, len(run) - 2):
+                    continue
+                if not is_anonymised(text, s, m.end("name")):
+                    yield Span(s, m.end("name"), "PERSON", SCORE_RULE, "gender")
+                break
+
+
+_CELL_RE = re.compile(r"[^\s|│┃\t]+")
+
+
+def _table_names(text: str) -> Iterator[Span]:
+    """Rows under a header line that has a 姓名 column: the cell in that column is a name."""
+    lines = text.split("\n")
+    offset = 0
+    column: int | None = None
+    starts = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    for line, base in zip(lines, starts, strict=True):
+        cells = list(_CELL_RE.finditer(line))
+        names = [c.group() for c in cells]
+        if "姓名" in names:
+            column = names.index("姓名")
+            continue
+        if column is None:
+            continue
+        if not cells:
+            column = None
+            continue
+        for idx in {column, 0, 1}:
+            if idx < len(cells):
+                cell = cells[idx]
+                if plausible_name(cell.group()) and not is_anonymised(text, base + cell.start(), base + cell.end()):
+                    yield Span(base + cell.start(), base + cell.end(), "PERSON", SCORE_RULE, "table")
+                    break
+
+
+def find_persons(text: str) -> list[Span]:
+    """Every rule-found name in Simplified ``text`` (may overlap; ``spans.merge`` resolves)."""
+    out: list[Span] = []
+    for finder in (_trigger_names, _title_names, _names_after_titles, _gender_names, _table_names):
+        out.extend(finder(text))
+    return out

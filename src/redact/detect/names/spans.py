@@ -1,0 +1,48 @@
+"""A candidate span found by a rule or the model, before it becomes a Presidio result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Scores: model and rule agree > context-triggered rule > grammar alone / model alone.
+SCORE_AGREE = 0.95
+SCORE_RULE = 0.85
+SCORE_GRAMMAR = 0.6
+SCORE_MODEL = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """``text[start:end]`` is a name or an address; ``source`` says which rule or model found it."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+    source: str
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def merge(rule_spans: list[Span], model_spans: list[Span]) -> list[Span]:
+    """Rule spans win on boundaries; a model span that overlaps a rule span raises its score.
+
+    Model spans nobody else found are kept with the medium model score; overlapping spans of the
+    same label are resolved longest-first so each character is reported once.
+    """
+    out: list[Span] = []
+    for r in rule_spans:
+        agree = any(overlaps(r, m) and m.label == r.label for m in model_spans)
+        out.append(Span(r.start, r.end, r.label, max(r.score, SCORE_AGREE) if agree else r.score,
+                        r.source + ("+model" if agree else "")))
+    for m in model_spans:
+        if not any(overlaps(m, r) and m.label == r.label for r in rule_spans):
+            out.append(m)
+    out.sort(key=lambda s: (-(s.end - s.start), -s.score, s.start))
+    kept: list[Span] = []
+    for s in out:
+        if not any(overlaps(s, k) and s.label == k.label for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: (s.start, s.end))

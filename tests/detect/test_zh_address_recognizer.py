@@ -1,0 +1,67 @@
+"""ZhAddressRecognizer: home addresses down to the street number, village group or flat — not place names."""
+
+from __future__ import annotations
+
+import pytest
+
+from redact.detect.names import find_entities
+from redact.detect.recognizers.zh_address_recognizer import ZhAddressRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> ZhAddressRecognizer:
+    return ZhAddressRecognizer()
+
+
+def addresses(recognizer: ZhAddressRecognizer, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in recognizer.analyze(text, ["ADDRESS"])]
+
+
+FOUND = [
+    ("住址：福建省平潭县潭城镇西航路88号3栋201室，联系电话：13800000000",
+     "福建省平潭县潭城镇西航路88号3栋201室"),
+    ("户籍地：平潭县北厝镇后楼村3组12号。", "平潭县北厝镇后楼村3组12号"),
+    ("当事人张三，男，住榕江市古州镇人民路12号。", "榕江市古州镇人民路12号"),
+    ("家庭住址：上海市浦东新区张江路100弄5号602室", "上海市浦东新区张江路100弄5号602室"),
+    ("现住北京市朝阳区建国路88号5号楼1单元1203室。", "北京市朝阳区建国路88号5号楼1单元1203室"),
+    ("居住地：广东省深圳市南山区桃源街道龙珠花园3栋1202室", "广东省深圳市南山区桃源街道龙珠花园3栋1202室"),
+    ("申请人的通讯地址为福州市鼓楼区五四路158号", "福州市鼓楼区五四路158号"),
+    # Traditional script
+    ("住址：福建省平潭縣潭城鎮西航路88號3棟201室。", "福建省平潭縣潭城鎮西航路88號3棟201室"),
+    ("戶籍地：臺北市大安區忠孝東路四段100號5樓", "臺北市大安區忠孝東路四段100號5樓"),
+    ("聯絡地址：新北市板橋區文化路一段25號", "新北市板橋區文化路一段25號"),
+    # grammar without a label
+    ("该户居民位于平潭县潭城镇西航路88号3栋201室。", "平潭县潭城镇西航路88号3栋201室"),
+]
+
+NOT_FOUND = [
+    "榕江市",
+    "会议地点：榕江市",
+    "户籍所在地：福建省平潭县",
+    "福建省平潭县人民政府办公室",
+    "住房和城乡建设局关于住房保障工作的通知",
+    "单位地址：平潭县西航路1号",
+    "住址：同上",
+    "根据《中华人民共和国政府信息公开条例》第十五条",
+    "岚政办〔2023〕12号",
+]
+
+
+@pytest.mark.parametrize("text, expected", FOUND)
+def test_finds_whole_address(recognizer: ZhAddressRecognizer, text: str, expected: str) -> None:
+    assert addresses(recognizer, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", FOUND)
+def test_rules_alone_find_whole_address(text: str, expected: str) -> None:
+    assert [text[s.start : s.end] for s in find_entities(text, None) if s.label == "ADDRESS"] == [expected]
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_no_address(recognizer: ZhAddressRecognizer, text: str) -> None:
+    assert addresses(recognizer, text) == []
+
+
+def test_labelled_address_scores_high(recognizer: ZhAddressRecognizer) -> None:
+    (result,) = recognizer.analyze("住址：平潭县北厝镇后楼村3组12号", ["ADDRESS"])
+    assert result.score >= 0.85 and result.entity_type == "ADDRESS"

@@ -1,0 +1,106 @@
+"""ZhPersonRecognizer: which strings of a government document are personal names, and which are not.
+
+Runs with the shipped model when it is present (``models/zh_ner``) and checks the rules alone too,
+so a rule regression is not hidden by the model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redact.detect.names import find_entities
+from redact.detect.recognizers.zh_person_recognizer import ZhPersonRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> ZhPersonRecognizer:
+    return ZhPersonRecognizer()
+
+
+def names(recognizer: ZhPersonRecognizer, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in recognizer.analyze(text, ["PERSON"])]
+
+
+def rule_names(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_entities(text, None) if s.label == "PERSON"]
+
+
+FOUND = [
+    # names after a label
+    ("当事人：张三，男，1980年5月1日出生。", ["张三"]),
+    ("申请人：王小明 申请事项：公开某项目审批信息", ["王小明"]),
+    ("申请人张伟向我局提出政府信息公开申请。", ["张伟"]),
+    ("联系人：黄晓明  电话：13800000000", ["黄晓明"]),
+    ("法定代表人：陈建华", ["陈建华"]),
+    ("经办人：李四    审核人：王五", ["李四", "王五"]),
+    ("抄送：市财政局、林志强、市审计局。", ["林志强"]),
+    # two-character surnames
+    ("当事人：欧阳娜娜，女，汉族。", ["欧阳娜娜"]),
+    ("委托代理人：诸葛明。", ["诸葛明"]),
+    ("申请人：司马光明", ["司马光明"]),
+    # titles before and after a name
+    ("经研究，任命刘德华同志为办公室主任。", ["刘德华"]),
+    ("市公安局副局长陈建国出席会议。", ["陈建国"]),
+    ("特此感谢赵丽女士的协助。", ["赵丽"]),
+    # Traditional script
+    ("當事人：張偉，男，住址見附件。", ["張偉"]),
+    ("聯絡人：歐陽靜雯", ["歐陽靜雯"]),
+    ("申請人陳志明向本局提出申請。", ["陳志明"]),
+    # minority names joined with ·
+    ("当事人：买买提·艾力，男，维吾尔族。", ["买买提·艾力"]),
+]
+
+TABLES = [
+    ("姓名 性别 身份证号 电话\n张三 男 110101199003071234 13800000000\n诸葛亮 男 110101199003075678 13900000000",
+     ["张三", "诸葛亮"]),
+    ("序号\t姓名\t职务\n1\t林美玲\t科员\n2\t郑家豪\t科长", ["林美玲", "郑家豪"]),
+    ("姓名 性別 電話\n黃淑芬 女 0912345678", ["黃淑芬"]),
+]
+
+NOT_FOUND = [
+    # already anonymised: must never be reported
+    "当事人：张某，男，1980年出生。",
+    "申请人李某某向我局提出申请。",
+    "经查，王某某、赵某于2023年5月15日在该处施工。",
+    "当事人：陈某明，女。",
+    "當事人：張某某，男。",
+    # agencies, companies, places, titles, document numbers, citations
+    "抄送：市财政局、市审计局、林业局。",
+    "联系人：办公室",
+    "平潭综合实验区管理委员会办公室关于印发通知的函",
+    "根据《中华人民共和国政府信息公开条例》第十五条的规定，",
+    "岚政办〔2023〕12号",
+    "局长办公会议研究决定如下。",
+    "局长和副局长参加了会议。",
+    "福建省平潭县人民政府",
+    "会议地点：榕江市政府三楼会议室",
+    "咨询电话：12345",
+]
+
+
+@pytest.mark.parametrize("text, expected", FOUND + TABLES)
+def test_finds_names(recognizer: ZhPersonRecognizer, text: str, expected: list[str]) -> None:
+    assert sorted(set(names(recognizer, text))) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", FOUND + TABLES)
+def test_rules_alone_find_names(text: str, expected: list[str]) -> None:
+    assert sorted(set(rule_names(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_does_not_flag(recognizer: ZhPersonRecognizer, text: str) -> None:
+    assert names(recognizer, text) == []
+
+
+def test_offsets_point_into_original_traditional_text(recognizer: ZhPersonRecognizer) -> None:
+    text = "抄送：歐陽靜雯、張偉"
+    results = recognizer.analyze(text, ["PERSON"])
+    assert [(r.start, r.end) for r in results] == [(3, 7), (8, 10)]
+    assert all(r.entity_type == "PERSON" and r.score >= 0.85 for r in results)
+
+
+def test_other_entity_requests_get_nothing(recognizer: ZhPersonRecognizer) -> None:
+    assert recognizer.analyze("当事人：张三", ["ADDRESS"]) == []
+    assert recognizer.supported_language == "zh"
+    assert recognizer.get_supported_entities() == ["PERSON"]
