@@ -1,0 +1,1 @@
+"""Alembic migrations of the review store, run programmatically by ``Store.migrate()`` (no alembic.ini)."""
