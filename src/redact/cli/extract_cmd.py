@@ -1,7 +1,80 @@
-"""Commands of a later stage (filled in by its issue)."""
+"""``redact extract PATH... [--json]``: text and layout summary of each file, nothing else."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from redact.cli.common import EXIT_BAD_INPUT, EXIT_OK, error_record, fail_line, iter_input_files
+from redact.document import Document
+from redact.errors import BadInput
+from redact.extract import extract
+from redact.settings import Settings
 
 
 def register(app: typer.Typer) -> None:
-    """No commands yet."""
+    app.command("extract")(extract_command)
+
+
+def extract_command(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (folders: every .pdf/.docx/.txt, recursively)."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines: one Document object per file (with text)."),
+) -> None:
+    """Extract the text of each file (PDF, DOCX, TXT) with positions; exit 2 if any file failed."""
+    settings = Settings()
+    table = _table()
+    failed = False
+    for path in iter_input_files(paths):
+        try:
+            doc = extract(path, source=str(path), max_bytes=settings.max_file_bytes, max_pages=settings.max_pages)
+        except BadInput as err:
+            failed = True
+            if as_json:
+                typer.echo(json.dumps(error_record(path, err), ensure_ascii=False))
+            else:
+                typer.echo(fail_line(path, err), err=True)
+            continue
+        if as_json:
+            typer.echo(json.dumps(doc.to_dict(), ensure_ascii=False))
+        else:
+            table.add_row(*_row(doc))
+    if not as_json and table.row_count:
+        Console().print(table)
+    raise typer.Exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+
+
+def _table() -> Table:
+    table = Table(title="extracted documents")
+    for name, justify in (
+        ("file", "left"),
+        ("format", "left"),
+        ("script", "left"),
+        ("pages", "right"),
+        ("chars", "right"),
+        ("encoding", "left"),
+        ("notes", "left"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    return table
+
+
+def _row(doc: Document) -> tuple[str, ...]:
+    notes = []
+    if doc.needs_ocr:
+        notes.append("needs OCR: pages " + ",".join(str(p.number) for p in doc.pages if p.needs_ocr))
+    if doc.tracked_changes:
+        notes.append("tracked changes")
+    notes.extend(w for w in doc.warnings if "OCR" not in w and "tracked" not in w)
+    return (
+        doc.source,
+        doc.format,
+        doc.script,
+        str(doc.page_count),
+        str(len(doc.text)),
+        doc.encoding or "",
+        "; ".join(notes),
+    )

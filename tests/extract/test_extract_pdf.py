@@ -1,0 +1,186 @@
+"""PDF extraction: text in reading order, one box per character, fake bold once, scans flagged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pytest
+
+from redact.document import PdfChar
+from redact.errors import CorruptFile, EncryptedFile, FileTooLarge
+from redact.extract import extract
+from redact.extract.pdf import extract_pdf
+
+from .builders import PAGE, build_pdf
+
+HEIGHT = PAGE[1]
+
+
+@pytest.fixture
+def two_pages(tmp_path: Path) -> Path:
+    return build_pdf(
+        tmp_path / "two.pdf",
+        [
+            # drawn bottom line first: reading order must still be top to bottom
+            (0, "Droid", 12, 72, 640, "抄送：市人民政府办公室"),
+            (0, "Droid", 16, 72, 760, "行政处罚决定书"),
+            (0, "STSong-Light", 12, 72, 700, "当事人：张三，电话13800138000"),
+            (1, "WQY", 14, 100, 500, "第二页 李四 Room 502"),
+        ],
+    )
+
+
+def test_text_is_in_reading_order_with_line_and_page_breaks(two_pages: Path) -> None:
+    doc = extract(two_pages)
+    assert doc.format == "pdf"
+    assert doc.text == "行政处罚决定书\n当事人：张三，电话13800138000\n抄送：市人民政府办公室\n第二页 李四 Room 502"
+    assert [(p.number, doc.text[p.start : p.end]) for p in doc.pages] == [
+        (1, "行政处罚决定书\n当事人：张三，电话13800138000\n抄送：市人民政府办公室"),
+        (2, "第二页 李四 Room 502"),
+    ]
+    assert doc.pages[0].width == PAGE[0] and doc.pages[0].height == PAGE[1]
+    assert doc.script == "simplified"
+
+
+def test_every_character_has_a_box_and_separators_have_none(two_pages: Path) -> None:
+    doc = extract(two_pages)
+    assert len(doc.layout) == len(doc.text)
+    for ch, ref in zip(doc.text, doc.layout, strict=True):
+        if ch == "\n":
+            assert ref is None
+        else:
+            assert isinstance(ref, PdfChar), ch
+
+
+def test_bbox_of_a_known_string_is_on_its_page_where_it_was_drawn(two_pages: Path) -> None:
+    doc = extract(two_pages)
+    start = doc.text.index("李四")
+    first, second = doc.layout[start], doc.layout[start + 1]
+    assert isinstance(first, PdfChar) and isinstance(second, PdfChar)
+    assert first.page == second.page == 2 == doc.page_of(start)
+    # drawn at x=100, baseline y=500 (from the bottom), 14 pt: "第二页 " is 3 CJK glyphs + a space before it
+    baseline = HEIGHT - 500
+    assert first.top < baseline < first.bottom
+    assert first.bottom - first.top == pytest.approx(14, abs=0.5)
+    assert first.x0 > 100 + 3 * 14 and first.x1 == pytest.approx(second.x0, abs=0.01)
+    assert second.x1 - second.x0 == pytest.approx(14, abs=0.5)
+    # the phone number of page 1, drawn with the non-embedded CID font
+    phone = doc.text.index("13800138000")
+    boxes = doc.layout[phone : phone + 11]
+    assert all(isinstance(b, PdfChar) and b.page == 1 and b.top < HEIGHT - 700 < b.bottom for b in boxes)
+
+
+def test_boxes_match_what_pdfplumber_finds_at_that_place(two_pages: Path) -> None:
+    doc = extract(two_pages)
+    with pdfplumber.open(two_pages) as pdf:
+        for i, (ch, ref) in enumerate(zip(doc.text, doc.layout, strict=True)):
+            if ref is None:
+                continue
+            assert isinstance(ref, PdfChar)
+            cx, cy = (ref.x0 + ref.x1) / 2, (ref.top + ref.bottom) / 2
+            here = [
+                c["text"]
+                for c in pdf.pages[ref.page - 1].chars
+                if c["x0"] <= cx <= c["x1"] and c["top"] <= cy <= c["bottom"]
+            ]
+            assert ch in here, (i, ch)
+
+
+def test_fake_bold_is_read_once(tmp_path: Path) -> None:
+    path = build_pdf(
+        tmp_path / "bold.pdf",
+        [(0, "Droid", 12, 72, 700, "抄送：市人民政府"), (0, "Droid", 12, 72.3, 700, "抄送：市人民政府")],
+    )
+    for engine in ("pdfium", "pdfplumber"):
+        assert extract_pdf(path, engine=engine).text == "抄送：市人民政府"
+
+
+def test_a_page_without_text_is_flagged_for_ocr_not_an_error(tmp_path: Path) -> None:
+    path = build_pdf(tmp_path / "scan.pdf", [(0, "Droid", 12, 72, 700, "第一页")], pages=3)
+    doc = extract(path)
+    assert [p.needs_ocr for p in doc.pages] == [False, True, True]
+    assert doc.needs_ocr and doc.to_dict()["needs_ocr"] == [2, 3]
+    assert "page 2 has no text layer (needs OCR)" in doc.warnings
+    assert doc.text == "第一页\n\n"
+
+
+def test_a_document_without_any_text_is_still_returned(tmp_path: Path) -> None:
+    path = build_pdf(tmp_path / "blank.pdf", [], pages=2)
+    doc = extract(path)
+    assert doc.text == "\n" and all(p.needs_ocr for p in doc.pages) and doc.page_count == 2
+
+
+def test_both_readers_give_the_same_text_and_boxes_on_built_files(two_pages: Path, tmp_path: Path) -> None:
+    bold = build_pdf(
+        tmp_path / "b.pdf",
+        [(0, "WQY", 11, 60, 800, "姓名  张三   电话 139 0000 1111"), (0, "WQY", 11, 60.3, 800, "姓名  张三")],
+    )
+    for path in (two_pages, bold):
+        fast, ref = extract_pdf(path, engine="pdfium"), extract_pdf(path, engine="pdfplumber")
+        assert fast.text == ref.text
+        assert fast.pages == ref.pages
+        for a, b in zip(fast.layout, ref.layout, strict=True):
+            assert (a is None) == (b is None)
+            if a is not None and b is not None:
+                assert a.page == b.page
+                assert list(a[1:]) == pytest.approx(list(b[1:]), abs=0.5)  # font descent rounding
+
+
+def test_both_readers_give_the_same_text_on_every_sample_pdf(samples_dir: Path) -> None:
+    pdfs = sorted(samples_dir.glob("*.pdf"))
+    assert pdfs, "samples/intake has no PDF"
+    for path in pdfs:
+        assert extract_pdf(path, engine="pdfium").text == extract_pdf(path, engine="pdfplumber").text, path.name
+
+
+def test_encrypted_pdf_is_an_encrypted_file_error(two_pages: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked.pdf"
+    with pikepdf.open(two_pages) as pdf:
+        pdf.save(locked, encryption=pikepdf.Encryption(owner="owner-pw", user="user-pw"))
+    with pytest.raises(EncryptedFile):
+        extract(locked)
+    with pytest.raises(EncryptedFile):
+        extract_pdf(locked, engine="pdfplumber")
+
+
+def test_owner_password_only_pdf_is_readable(two_pages: Path, tmp_path: Path) -> None:
+    restricted = tmp_path / "restricted.pdf"
+    with pikepdf.open(two_pages) as pdf:
+        pdf.save(restricted, encryption=pikepdf.Encryption(owner="owner-pw", user=""))
+    assert "张三" in extract(restricted).text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without xref or trailer",
+        b"%PDF-1.4\n" + bytes(range(256)) * 4,
+    ],
+)
+def test_damaged_pdf_is_a_corrupt_file_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(data)
+    with pytest.raises(CorruptFile):
+        extract(path)
+    with pytest.raises(CorruptFile):
+        extract_pdf(path, engine="pdfplumber")
+
+
+def test_truncated_pdf_gives_a_typed_error_or_what_is_left(two_pages: Path, tmp_path: Path) -> None:
+    data = two_pages.read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: len(data) // 3])
+    try:
+        doc = extract(path)
+    except CorruptFile:
+        return
+    assert len(doc.layout) == len(doc.text)
+
+
+def test_page_limit_is_checked(tmp_path: Path) -> None:
+    path = build_pdf(tmp_path / "long.pdf", [(0, "Droid", 12, 72, 700, "第一页")], pages=4)
+    with pytest.raises(FileTooLarge):
+        extract(path, max_pages=3)
+    assert extract(path, max_pages=4).page_count == 4
