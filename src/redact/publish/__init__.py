@@ -1,0 +1,154 @@
+"""Publish stage: write a truly redacted copy and prove it with the leak gate.
+
+``redact_file`` is the one entry point (CLI ``redact redact``, the publish flow, benchmarks):
+mask every entity (``masking.py``), write the format's copy to a temporary file next to the
+output, run the independent leak gate (``leakcheck.py``) on it, and only then move it into
+place. A gate hit removes the temporary file and raises ``LeakGateFailed`` (counts only).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from redact.document import Document, Entity
+from redact.errors import LeakGateFailed, RedactionFailed, UnsupportedFormat
+from redact.publish import leakcheck
+from redact.publish.masking import Mask, mask_entity, needles
+
+log = logging.getLogger(__name__)
+
+__all__ = ["RedactionResult", "redact_file"]
+
+
+@dataclass(frozen=True)
+class RedactionResult:
+    """What was written: counts per type, the mask policy per type, the gate verdict."""
+
+    output: Path
+    redacted: int
+    by_type: dict[str, int]
+    leak_check: str
+    masks: dict[str, str]
+    rasterized_pages: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
+    gate_checks: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "output": str(self.output),
+            "redacted": self.redacted,
+            "by_type": dict(self.by_type),
+            "leak_check": self.leak_check,
+            "masks": dict(self.masks),
+            "rasterized_pages": list(self.rasterized_pages),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class _Plan:
+    """Per-character edits for all entities of one document."""
+
+    edits: dict[int, str] = field(default_factory=dict)  # doc offset → replacement character
+    removed: set[int] = field(default_factory=set)  # offsets whose character is removed
+    needles: set[str] = field(default_factory=set)
+    removed_chars: set[str] = field(default_factory=set)
+    pairs: dict[str, str] = field(default_factory=dict)  # original value → masked value
+    by_type: Counter = field(default_factory=Counter)
+    masks: dict[str, str] = field(default_factory=dict)
+
+
+def plan(doc: Document, entities: Sequence[Entity], masking: str) -> _Plan:
+    p = _Plan()
+    for e in entities:
+        if not (0 <= e.start < e.end <= len(doc.text)) or doc.text[e.start : e.end] != e.text:
+            raise RedactionFailed("an entity does not match the document text (offsets out of date)")
+        m: Mask = mask_entity(e, masking)
+        for s, t in m.removed:
+            for k in range(s, t):
+                p.edits[e.start + k] = m.replacement[k]
+                p.removed.add(e.start + k)
+                p.removed_chars.add(e.text[k])
+        p.needles |= needles(e.text, m)
+        p.pairs[e.text] = m.replacement
+        p.by_type[e.type] += 1
+        p.masks.setdefault(e.type, m.policy)
+    return p
+
+
+def redact_file(
+    source: Path,
+    doc: Document,
+    entities: Sequence[Entity],
+    output: Path,
+    *,
+    masking: str = "local",
+    txt_encoding: str = "utf-8",
+) -> RedactionResult:
+    """Write a redacted copy of ``source`` (extracted as ``doc``) to ``output``, leak-gated."""
+    source, output = Path(source), Path(output)
+    p = plan(doc, entities, masking)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=".redact-", suffix=f".{doc.format}", dir=output.parent)
+    os.close(fd)
+    tmp = Path(name)
+    rasterized: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
+    try:
+        if doc.format == "pdf":
+            from redact.publish.pdf import redact_pdf
+
+            outcome = redact_pdf(source, doc, p.removed, tmp)
+            rasterized = outcome.rasterized_pages
+            report = _gate(tmp, doc.format, p, txt_encoding)
+            if not report.passed:  # e.g. a font shared with an untouched page: rasterize everything
+                log.info("publish: gate refused the mixed copy (%s); rasterizing all pages", report.summary())
+                outcome = redact_pdf(source, doc, p.removed, tmp, rasterize_all=True)
+                rasterized = outcome.rasterized_pages
+                report = _gate(tmp, doc.format, p, txt_encoding)
+        elif doc.format == "docx":
+            from redact.publish.docx import redact_docx
+
+            warnings = redact_docx(source, doc, p.edits, p.pairs, tmp)
+            report = _gate(tmp, doc.format, p, txt_encoding)
+        elif doc.format == "txt":
+            from redact.publish.txt import redact_txt
+
+            redact_txt(source, doc, p.edits, tmp, encoding=txt_encoding)
+            report = _gate(tmp, doc.format, p, txt_encoding)
+        else:
+            raise UnsupportedFormat()
+        if not report.passed:
+            output.unlink(missing_ok=True)
+            raise LeakGateFailed(report.summary())
+        os.replace(tmp, output)
+    finally:
+        tmp.unlink(missing_ok=True)
+    log.info(
+        "publish: %s redacted %d values (%s), %s",
+        doc.sha256[:12],
+        sum(p.by_type.values()),
+        ",".join(sorted(p.by_type)),
+        report.summary(),
+    )
+    return RedactionResult(
+        output=output,
+        redacted=sum(p.by_type.values()),
+        by_type=dict(p.by_type),
+        leak_check="passed",
+        masks=p.masks,
+        rasterized_pages=rasterized,
+        warnings=warnings,
+        gate_checks=len(report.checks),
+    )
+
+
+def _gate(path: Path, fmt: str, p: _Plan, encoding: str) -> leakcheck.LeakReport:
+    return leakcheck.check_file(path, fmt, p.needles, removed_chars=p.removed_chars, encoding=encoding)

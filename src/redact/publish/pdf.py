@@ -1,0 +1,232 @@
+"""True PDF redaction: a NEW file built from an allowlist, redacted pages rasterized.
+
+Data flow for one file:
+
+1. ``boxes_by_page``: the union of the ``PdfChar`` boxes of every removed character, merged per
+   line and padded (coordinates: pdfplumber top-left points, as ``redact.extract`` reports them).
+2. Every page with a box is **rasterized** (pypdfium2 render, boxes painted into the pixels, so
+   text, fake-bold duplicates, images and font residue under a box are all gone) and gets an
+   invisible text layer (render mode 3) rebuilt from the original characters minus the removed
+   ones, so the published copy stays searchable.
+3. Pages without a box are copied, keeping only page geometry, resources and contents; marked
+   content ``ActualText``/``Alt`` is stripped from their content streams.
+4. The output is a new ``pikepdf.Pdf`` holding only the page tree (no /Info, XMP, outlines,
+   annotations, AcroForm, attachments, /AF, JavaScript, OpenAction, structure tree, thumbnails,
+   optional content), saved in full (one ``%%EOF``).
+
+``rasterize_all=True`` rasterizes every page; ``redact_file`` uses it when the leak gate finds
+font residue shared with an untouched page.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pikepdf
+
+from redact.document import Document, PdfChar
+from redact.errors import CorruptFile, EncryptedFile, RedactionFailed
+
+DPI = 200
+PAD = 0.6  # points around each character box
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top-left origin, points)
+
+_PAGE_KEYS = ("/Type", "/MediaBox", "/CropBox", "/Rotate", "/Resources", "/Contents", "/UserUnit", "/Group")
+_XOBJECT_DROP = ("/Metadata", "/OC", "/PieceInfo", "/StructParent", "/StructParents", "/OPI", "/AF")
+
+
+@dataclass(frozen=True, slots=True)
+class PdfOutcome:
+    rasterized_pages: tuple[int, ...]
+    boxes: int
+
+
+def boxes_by_page(doc: Document, removed: Iterable[int]) -> dict[int, list[Box]]:
+    """Padded boxes over the removed characters, merged along a line, per 1-based page."""
+    lines: dict[int, list[Box]] = defaultdict(list)
+    for i in sorted(set(removed)):
+        ref = doc.layout[i] if i < len(doc.layout) else None
+        if not isinstance(ref, PdfChar) or doc.text[i].isspace():
+            continue
+        box = (ref.x0 - PAD, ref.top - PAD, ref.x1 + PAD, ref.bottom + PAD)
+        cur = lines[ref.page]
+        if cur:
+            x0, t, x1, b = cur[-1]
+            same_line = abs(t - box[1]) < 0.5 * (b - t) and box[0] <= x1 + 2 * PAD + 1 and box[2] >= x0
+            if same_line:
+                cur[-1] = (min(x0, box[0]), min(t, box[1]), max(x1, box[2]), max(b, box[3]))
+                continue
+        cur.append(box)
+    return dict(lines)
+
+
+@lru_cache(maxsize=1)
+def _text_font() -> str:
+    """The font of the invisible text layer: a predefined-CMap CID font (UniGB-UCS2-H).
+
+    Nothing is embedded (no glyph outlines, no ToUnicode to prune) and every extractor maps its
+    UCS-2 codes back to Unicode, so the layer holds exactly the kept characters.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return "STSong-Light"
+
+
+def _page_geometry(page: pikepdf.Page) -> tuple[float, float, float, float, int]:
+    """(dx, dy, width, height, rotate): crop box offset from the media box top-left, its size, /Rotate."""
+    mb = [float(v) for v in page.mediabox]
+    cb = [float(v) for v in page.obj.get("/CropBox", page.mediabox)]
+    cx0, cy0, cx1, cy1 = max(cb[0], mb[0]), max(cb[1], mb[1]), min(cb[2], mb[2]), min(cb[3], mb[3])
+    rotate = int(page.obj.get("/Rotate", 0)) % 360
+    return cx0 - mb[0], mb[3] - cy1, cx1 - cx0, cy1 - cy0, rotate
+
+
+def _render(pdf_path: Path, index: int, boxes: Sequence[Box], geometry, dpi: int):
+    """The page as pixels (unrotated), with the boxes painted black."""
+    import pypdfium2
+    from PIL import ImageDraw
+
+    dx, dy, _, _, rotate = geometry
+    scale = dpi / 72
+    doc = pypdfium2.PdfDocument(str(pdf_path))
+    try:
+        page = doc[index]
+        image = page.render(scale=scale, may_draw_forms=False, draw_annots=False).to_pil().convert("RGB")
+        page.close()
+    finally:
+        doc.close()
+    if rotate:
+        image = image.rotate(rotate, expand=True)  # PIL turns counter-clockwise, /Rotate clockwise
+    draw = ImageDraw.Draw(image)
+    for x0, top, x1, bottom in boxes:
+        draw.rectangle(
+            [(x0 - dx) * scale, (top - dy) * scale, (x1 - dx) * scale, (bottom - dy) * scale], fill=(0, 0, 0)
+        )
+    return image
+
+
+def _raster_page_pdf(image, chars: Sequence[tuple[str, PdfChar]], geometry) -> bytes:
+    """One PDF page: the image full-size plus the invisible text layer."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    dx, dy, width, height, _ = geometry
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(width, height), pageCompression=1, invariant=1)
+    c.drawImage(ImageReader(image), 0, 0, width, height)
+    if chars:
+        font = _text_font()
+        text = c.beginText()
+        text.setTextRenderMode(3)
+        for ch, ref in chars:
+            size = max(1.0, ref.bottom - ref.top)
+            text.setFont("Helvetica" if ch.isascii() else font, size)  # pdfium drops ASCII in UCS2 CID text
+            text.setTextOrigin(ref.x0 - dx, height - (ref.bottom - dy) + 0.12 * size)
+            text.textOut(ch)
+        c.drawText(text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _strip_marked_content(stream_owner: pikepdf.Object) -> None:
+    """Replace ``BDC`` property lists carrying ActualText/Alt/E by a plain ``BMC``."""
+    try:
+        ops = pikepdf.parse_content_stream(stream_owner)
+    except pikepdf.PdfError as exc:
+        raise RedactionFailed("a page content stream cannot be parsed") from exc
+    changed = False
+    out = []
+    for operands, op in ops:
+        if str(op) == "BDC" and len(operands) == 2:
+            props = operands[1]
+            if isinstance(props, pikepdf.Dictionary) and any(k in props for k in ("/ActualText", "/Alt", "/E")):
+                out.append(([operands[0]], pikepdf.Operator("BMC")))
+                changed = True
+                continue
+        out.append((operands, op))
+    if changed:
+        data = pikepdf.unparse_content_stream(out)
+        if isinstance(stream_owner, pikepdf.Page):
+            stream_owner.obj.Contents = stream_owner.obj.owner.make_stream(data)
+        else:
+            stream_owner.write(data)
+
+
+def _clean_resources(res: pikepdf.Object, seen: set) -> None:
+    if not isinstance(res, pikepdf.Dictionary):
+        return
+    xobjects = res.get("/XObject")
+    if isinstance(xobjects, pikepdf.Dictionary):
+        for _, xo in xobjects.items():
+            key = xo.objgen
+            if key in seen:
+                continue
+            seen.add(key)
+            for k in _XOBJECT_DROP:
+                if k in xo:
+                    del xo[k]
+            if xo.get("/Subtype") == "/Form":
+                _strip_marked_content(xo)
+                _clean_resources(xo.get("/Resources"), seen)
+
+
+def _copy_clean_page(out: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    out.pages.append(page)
+    new = out.pages[-1]
+    for key in list(new.obj.keys()):
+        if key not in _PAGE_KEYS:
+            del new.obj[key]
+    if "/Contents" in new.obj:
+        new.contents_coalesce()
+        _strip_marked_content(new)
+    _clean_resources(new.obj.get("/Resources"), set())
+
+
+def redact_pdf(
+    source: Path, doc: Document, removed: Iterable[int], output: Path, *, rasterize_all: bool = False, dpi: int = DPI
+) -> PdfOutcome:
+    """Write a redacted copy of ``source`` to ``output``; ``removed`` are offsets into ``doc.text``."""
+    removed = set(removed)
+    boxes = boxes_by_page(doc, removed)
+    keep_chars: dict[int, list[tuple[str, PdfChar]]] = defaultdict(list)
+    for i, ref in enumerate(doc.layout):
+        if isinstance(ref, PdfChar) and i not in removed and not doc.text[i].isspace():
+            keep_chars[ref.page].append((doc.text[i], ref))
+    try:
+        src = pikepdf.open(source)
+    except pikepdf.PasswordError as exc:
+        raise EncryptedFile() from exc
+    except pikepdf.PdfError as exc:
+        raise CorruptFile() from exc
+    rasterized: list[int] = []
+    with src:
+        out = pikepdf.new()
+        keep_alive = []
+        for index, page in enumerate(src.pages):
+            number = index + 1
+            if number in boxes or rasterize_all:
+                geometry = _page_geometry(page)
+                image = _render(source, index, boxes.get(number, ()), geometry, dpi)
+                one = pikepdf.open(io.BytesIO(_raster_page_pdf(image, keep_chars.get(number, ()), geometry)))
+                keep_alive.append(one)
+                out.pages.append(one.pages[0])
+                if geometry[4]:
+                    out.pages[-1].obj.Rotate = geometry[4]
+                rasterized.append(number)
+            else:
+                _copy_clean_page(out, page)
+        out.remove_unreferenced_resources()
+        out.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+        for one in keep_alive:
+            one.close()
+        out.close()
+    return PdfOutcome(tuple(rasterized), sum(len(v) for v in boxes.values()))

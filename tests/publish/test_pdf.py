@@ -1,0 +1,253 @@
+"""PDF redaction against the rows of shared/docs/redaction-leaks.md: the secret is gone under every
+extractor and from the raw bytes, the rest of the text is still extractable, pixels are right."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pypdfium2
+import pytest
+from helpers import entities, pdf_document
+
+from redact.publish import redact_file
+from redact.publish.leakcheck import canon, check_pdf
+from redact.publish.pdf import boxes_by_page
+
+NAME, PHONE, ID = "张三丰", "13800138000", "350102199001011234"
+BODY = "行政处罚决定书正文保留"
+
+
+def all_texts(path: Path) -> list[str]:
+    """The output as four extractors read it (pdfplumber raw chars, pypdfium2, pdftotext, pdfminer)."""
+    from pdfminer.high_level import extract_text
+
+    with pdfplumber.open(path) as pdf:
+        plumber = "".join(c["text"] for p in pdf.pages for c in p.chars)
+    doc = pypdfium2.PdfDocument(str(path))
+    pdfium = "".join(p.get_textpage().get_text_range() for p in doc)
+    doc.close()
+    texts = [plumber, pdfium, extract_text(str(path))]
+    if shutil.which("pdftotext"):
+        texts.append(subprocess.run(["pdftotext", str(path), "-"], capture_output=True).stdout.decode())
+    return [canon(t) for t in texts]
+
+
+def assert_redacted(out: Path, secrets: list[str], kept: list[str]) -> None:
+    for text in all_texts(out):
+        for s in secrets:
+            assert canon(s) not in text
+        for k in kept:
+            assert canon(k) in text
+    raw = out.read_bytes()
+    with pikepdf.open(out) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream):
+                raw += obj.read_bytes()
+    for s in secrets:
+        for enc in ("utf-8", "utf-16-be"):
+            assert s.encode(enc) not in raw
+    assert raw.count(b"%%EOF") >= 1 and out.read_bytes().count(b"%%EOF") == 1
+
+
+def redact(path: Path, *values: tuple[str, str], masking: str = "full"):
+    doc = pdf_document(path)
+    out = path.with_name("out.pdf")
+    result = redact_file(path, doc, entities(doc, *values), out, masking=masking)
+    return out, result
+
+
+@pytest.mark.parametrize("font", ["ttf", "cmap"])  # Identity-H embedded subset; UniGB-UCS2-H predefined CMap
+def test_name_phone_id_removed_and_rest_kept(make_pdf, font):
+    src = make_pdf(
+        [[f"当事人{NAME}，电话{PHONE}。", f"身份证号{ID}。", BODY], ["第二页没有个人信息，只有正文。"]], font=font
+    )
+    out, result = redact(src, ("PERSON", NAME), ("PHONE_NUMBER", PHONE), ("CN_RESIDENT_ID", ID))
+    assert result.leak_check == "passed" and result.redacted == 3
+    assert result.by_type == {"PERSON": 1, "PHONE_NUMBER": 1, "CN_RESIDENT_ID": 1}
+    assert_redacted(out, [NAME, PHONE, ID], ["当事人", "电话", BODY, "第二页没有个人信息"])
+
+
+def test_local_masking_keeps_surname_and_digits(make_pdf):
+    src = make_pdf([[f"当事人{NAME}，电话{PHONE}，身份证号{ID}。"]])
+    out, result = redact(src, ("PERSON", NAME), ("PHONE_NUMBER", PHONE), ("CN_RESIDENT_ID", ID), masking="local")
+    assert result.masks == {"PERSON": "local:surname", "PHONE_NUMBER": "local:3+4", "CN_RESIDENT_ID": "local:6+4"}
+    assert_redacted(out, [NAME, PHONE, ID, "19900101"], ["当事人张", "电话138", "8000", "350102", "1234"])
+
+
+def test_text_under_a_preexisting_black_box(make_pdf, fonts):
+    def page(c):
+        c.setFont(fonts["ttf"], 12)
+        c.drawString(72, 770, f"申请人{NAME}已经提交材料。")
+        c.rect(108, 765, 40, 16, fill=1)  # the classic "redaction" that leaves the glyphs
+
+    src = make_pdf([page])
+    out, _ = redact(src, ("PERSON", NAME))
+    assert_redacted(out, [NAME], ["申请人", "已经提交材料"])
+
+
+def test_fake_bold_duplicates_are_all_removed(make_pdf, fonts):
+    def page(c):
+        for dx in (0, 0.3):
+            c.setFont(fonts["ttf"], 12)
+            c.drawString(72 + dx, 770, f"抄送：{NAME}同志")
+
+    src = make_pdf([page])
+    out, _ = redact(src, ("PERSON", NAME))
+    assert_redacted(out, [NAME, "张张三三"], ["抄送", "同志"])
+
+
+def test_name_split_over_two_text_operators_with_kerning(make_pdf, fonts):
+    def page(c):
+        t = c.beginText(72, 770)
+        t.setFont(fonts["cmap"], 12)
+        t.textOut("被申请人张")
+        t.textOut("三")
+        c.drawText(t)
+        c.setFont(fonts["cmap"], 12)
+        c._code.append("BT 1 0 0 1 72 740 Tm /F1 12 Tf [(\\x5f\\x20) -120 (\\x4e\\x09) 40 (\\x4e\\x30)] TJ ET")
+        t2 = c.beginText(72, 710)
+        t2.setFont(fonts["cmap"], 12)
+        t2.setCharSpace(3)
+        t2.textOut("联系人张三丰到场")
+        c.drawText(t2)
+
+    src = make_pdf([page])
+    doc = pdf_document(src)
+    assert "张三" in doc.text
+    out, _ = redact(src, ("PERSON", "张三"))
+    assert_redacted(out, ["张三"], ["被申请人", "联系人", "到场"])
+
+
+def test_image_under_a_box_is_painted(make_pdf, fonts, tmp_path):
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (200, 40), "white")
+    ImageDraw.Draw(img).rectangle([0, 0, 200, 40], fill=(200, 0, 0))
+    img_path = tmp_path / "seal.png"
+    img.save(img_path)
+
+    def page(c):
+        c.drawImage(str(img_path), 100, 760, 100, 20)
+        c.setFont(fonts["ttf"], 12)
+        c.drawString(110, 765, NAME)
+        c.drawString(72, 700, BODY)
+
+    src = make_pdf([page])
+    out, result = redact(src, ("PERSON", NAME))
+    assert 1 in result.rasterized_pages
+    assert_redacted(out, [NAME], [BODY])
+    with pikepdf.open(out) as pdf:  # the original image stream is gone: only the rendered page image
+        images = [o for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"]
+        assert len(images) == 1 and int(images[0].Width) > 1000
+
+
+def test_metadata_in_every_place_is_dropped(make_pdf, tmp_path):
+    src = make_pdf([[f"当事人{NAME}。", BODY]])
+    with pikepdf.open(src, allow_overwriting_input=True) as pdf:
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["dc:creator"] = [NAME]
+        pdf.docinfo["/Author"] = NAME
+        pdf.Root.Outlines = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Outlines, Title=NAME))
+        pdf.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String(f"app.alert('{NAME}')"))
+        pdf.attachments["note.txt"] = pikepdf.AttachedFileSpec(pdf, NAME.encode("utf-8"))
+        annot = pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Text, Rect=[0, 0, 10, 10], Contents=pikepdf.String(NAME)
+        )
+        link = pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[0, 0, 10, 10],
+            A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String(f"mailto:{PHONE}@example.cn")),
+        )  # fmt: skip
+        pdf.pages[0].Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(annot), pdf.make_indirect(link)]))
+        pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array(), DA=pikepdf.String(NAME))
+        pdf.Root.StructTreeRoot = pdf.make_indirect(pikepdf.Dictionary(Alt=pikepdf.String(NAME)))
+        pdf.save(src)
+    out, _ = redact(src, ("PERSON", NAME))
+    assert_redacted(out, [NAME, PHONE], [BODY])
+    with pikepdf.open(out) as pdf:
+        assert set(pdf.Root.keys()) <= {"/Type", "/Pages"}
+        assert "/Info" not in pdf.trailer and "/Annots" not in pdf.pages[0]
+
+
+def test_incremental_save_leaves_one_revision(make_pdf):
+    src = make_pdf([[f"旧版本当事人{NAME}。", BODY]])
+    data = src.read_bytes()
+    prev = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    with pikepdf.open(src) as pdf:
+        size, root = int(pdf.trailer.Size), pdf.Root.objgen[0]
+    obj = b"%d 0 obj\n<< /Title (rev2) /Author (x) >>\nendobj\n" % size
+    xref = b"xref\n0 1\n0000000000 65535 f \n%d 1\n%010d 00000 n \n" % (size, len(data))
+    trailer = b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        size + 1, root, size, prev, len(data) + len(obj)
+    )  # fmt: skip
+    src.write_bytes(data + obj + xref + trailer)  # an incremental update: the first revision stays in the file
+    assert src.read_bytes().count(b"%%EOF") == 2
+    with pikepdf.open(src) as pdf:
+        assert str(pdf.docinfo["/Title"]) == "rev2"
+    out, _ = redact(src, ("PERSON", NAME))
+    assert out.read_bytes().count(b"%%EOF") == 1
+    assert_redacted(out, [NAME, "rev2"], [BODY])
+
+
+def test_page_without_tounicode_is_rasterized(make_pdf, fonts):
+    src = make_pdf([[f"当事人{NAME}。", BODY]])
+    with pikepdf.open(src, allow_overwriting_input=True) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and "/ToUnicode" in obj:
+                del obj["/ToUnicode"]
+        pdf.save(src)
+    out = src.with_name("out.pdf")
+    doc = pdf_document(make_pdf([[f"当事人{NAME}。", BODY]], name="twin.pdf"))  # layout as OCR would give
+    result = redact_file(src, doc, entities(doc, ("PERSON", NAME)), out)
+    assert result.rasterized_pages == (1,)
+    assert_redacted(out, [NAME], [BODY])
+
+
+def test_pixels_outside_boxes_unchanged_and_inside_filled(make_pdf):
+    src = make_pdf([[f"当事人{NAME}，电话{PHONE}。", BODY, "此页其余部分保持原样。"]])
+    doc = pdf_document(src)
+    ents = entities(doc, ("PERSON", NAME))
+    out = src.with_name("out.pdf")
+    redact_file(src, doc, ents, out, masking="full")
+    scale = 100 / 72
+    before = pypdfium2.PdfDocument(str(src))[0].render(scale=scale).to_pil().convert("L")
+    after = pypdfium2.PdfDocument(str(out))[0].render(scale=scale).to_pil().convert("L")
+    assert before.size == after.size
+    removed = range(ents[0].start, ents[0].end)
+    (box,) = boxes_by_page(doc, removed)[1]
+    x0, top, x1, bottom = (round(v * scale) for v in box)
+    inside = [after.getpixel((x, y)) for x in range(x0 + 2, x1 - 2) for y in range(top + 2, bottom - 2)]
+    assert max(inside) < 40  # filled black
+    w, h = before.size
+    diff = outside = 0
+    for x in range(0, w, 2):
+        for y in range(0, h, 2):
+            if x0 - 3 <= x <= x1 + 3 and top - 3 <= y <= bottom + 3:
+                continue
+            outside += 1
+            diff += abs(before.getpixel((x, y)) - after.getpixel((x, y))) > 60
+    assert diff / outside < 0.002  # resampling noise only
+    before_ink = sum(before.getpixel((x, y)) < 128 for x in range(0, w, 2) for y in range(0, h, 2))
+    assert before_ink > 100  # the page has visible text that was kept
+
+
+@pytest.mark.parametrize("font", ["ttf", "cmap"])
+def test_gate_catches_box_drawn_over_text(make_pdf, fonts, font):
+    def page(c):
+        c.setFont(fonts[font], 12)
+        c.drawString(72, 770, f"申请人{NAME}已经提交材料。")
+        c.rect(108, 765, 40, 16, fill=1)
+
+    leaky = make_pdf([page])
+    report = check_pdf(leaky, [NAME], set(NAME))
+    assert not report.passed
+    for extractor in ("pdfplumber_chars", "pdfplumber_dedupe", "pdfminer", "pypdfium2", "pdftotext"):
+        assert report.hits[extractor] == 1
+    if font == "cmap":  # UCS-2 codes: the value is in the content stream bytes as well
+        assert report.hits["content_strings"] == 1
+    assert report.problems["info_fields"] == 1  # reportlab wrote /Author and /Title
+    assert NAME not in report.summary()
