@@ -1,0 +1,182 @@
+"""The detector: one Presidio ``AnalyzerEngine`` for zh, built offline once, run over a Document.
+
+The analyzer sees the width-normalised text (full-width digits folded 1:1, same offsets, original
+script); entities carry the ORIGINAL characters. Long pages are analyzed in overlapping windows
+whose ownership ranges tile the page, so each offset is counted once. Overlaps between types are
+resolved by score, then length, then nearest context word; the policy then sets action and reason.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import logging
+import math
+from collections.abc import Iterable, Iterator
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+from redact.detect.config import RecognizerConfig, load_config
+from redact.detect.context import DISTANCE_KEY, CharWindowContextEnhancer
+from redact.detect.policy import Policy
+from redact.document import Document, Entity, normalize_width
+from redact.errors import ConfigInvalid
+from redact.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def blank_zh_engine(language: str, max_length: int) -> SpacyNlpEngine:
+    """A SpacyNlpEngine over ``spacy.blank("zh")`` (char segmenter): no model, no download."""
+    nlp = spacy.blank("zh")
+    nlp.max_length = max_length
+    engine = SpacyNlpEngine(models=[{"lang_code": language, "model_name": "blank:zh"}])
+    engine.nlp = {language: nlp}
+    return engine
+
+
+def build_registry(config: RecognizerConfig) -> tuple[RecognizerRegistry, dict[str, tuple[int, int]]]:
+    """Instantiate the enabled recognizers of the config; return them and their context windows."""
+    lang = config.engine.language
+    registry = RecognizerRegistry(supported_languages=[lang])
+    windows: dict[str, tuple[int, int]] = {}
+    for entry in config.recognizers:
+        if not entry.enabled:
+            continue
+        recognizer = entry.load_class()()
+        if recognizer.supported_language != lang:
+            raise ConfigInvalid(f"recognizer {entry.name!r} does not support language {lang!r}")
+        recognizer.name = entry.name
+        if entry.context is not None:
+            recognizer.context = entry.context.all()
+        window = entry.context_window or config.engine.context_window
+        windows[entry.name] = (window.before, window.after)
+        registry.add_recognizer(recognizer)
+    if not registry.recognizers:
+        raise ConfigInvalid("no recognizer is enabled", hint="enable at least one in recognizers.yaml")
+    return registry, windows
+
+
+def chunks(start: int, end: int, size: int, overlap: int) -> Iterator[tuple[int, int, int, int]]:
+    """Windows ``(lo, hi, own_lo, own_hi)`` over [start, end): a result belongs to the window whose
+    ownership range contains its start; ``overlap`` must exceed the longest entity plus context."""
+    if end - start <= size:
+        yield start, end, start, end
+        return
+    step = size - overlap
+    lo = start
+    while True:
+        hi = min(end, lo + size)
+        own_lo = start if lo == start else lo + overlap // 2
+        own_hi = end if hi == end else hi - overlap // 2
+        yield lo, hi, own_lo, own_hi
+        if hi == end:
+            return
+        lo += step
+
+
+def resolve_overlaps(results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
+    """Keep non-overlapping results: higher score, then longer span, then nearer context word."""
+
+    def rank(r: RecognizerResult) -> tuple[float, int, float, str]:
+        distance = (r.recognition_metadata or {}).get(DISTANCE_KEY)
+        return (
+            -round(r.score, 6),
+            -(r.end - r.start),
+            math.inf if distance is None else distance,
+            r.entity_type,
+        )
+
+    starts: list[int] = []
+    chosen: list[RecognizerResult] = []
+    for r in sorted(results, key=rank):
+        i = bisect.bisect_right(starts, r.start)
+        if i > 0 and chosen[i - 1].end > r.start:
+            continue
+        if i < len(chosen) and chosen[i].start < r.end:
+            continue
+        starts.insert(i, r.start)
+        chosen.insert(i, r)
+    return chosen
+
+
+class Detector:
+    """Finds personal data; build once (``build_detector``), call ``detect`` per document."""
+
+    def __init__(self, settings: Settings, config: RecognizerConfig, policy: Policy) -> None:
+        self.settings = settings
+        self.config = config
+        self.policy = policy
+        eng = config.engine
+        registry, windows = build_registry(config)
+        enhancer = CharWindowContextEnhancer(
+            factor=eng.context_factor,
+            min_score=eng.min_score_with_context,
+            before=eng.context_window.before,
+            after=eng.context_window.after,
+            windows=windows,
+        )
+        self.analyzer = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=blank_zh_engine(eng.language, eng.chunk_chars + 10),
+            supported_languages=[eng.language],
+            default_score_threshold=eng.score_threshold,
+            context_aware_enhancer=enhancer,
+        )
+
+    @property
+    def recognizer_names(self) -> list[str]:
+        return [r.name for r in self.analyzer.registry.recognizers]
+
+    def find(self, norm_text: str, spans: Iterable[tuple[int, int]]) -> list[RecognizerResult]:
+        """Raw results over ``norm_text``, analyzed span by span (pages) in overlapping windows."""
+        eng = self.config.engine
+        found: list[RecognizerResult] = []
+        for span_start, span_end in spans:
+            for lo, hi, own_lo, own_hi in chunks(span_start, span_end, eng.chunk_chars, eng.chunk_overlap):
+                if not norm_text[lo:hi].strip():
+                    continue
+                for r in self.analyzer.analyze(
+                    norm_text[lo:hi], language=eng.language, score_threshold=eng.score_threshold
+                ):
+                    r.start += lo
+                    r.end += lo
+                    if own_lo <= r.start < own_hi:
+                        found.append(r)
+        return resolve_overlaps(found)
+
+    def _entities(
+        self, text: str, norm: str, spans: Iterable[tuple[int, int]], doc: Document | None
+    ) -> list[Entity]:
+        entities = [
+            Entity(
+                type=r.entity_type,
+                start=r.start,
+                end=r.end,
+                text=text[r.start : r.end],
+                score=round(r.score, 4),
+                recognizer=(r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, ""),
+                page=doc.page_of(r.start) if doc is not None else None,
+            )
+            for r in self.find(norm, spans)
+        ]
+        return sorted(self.policy.apply(norm, entities), key=lambda e: (e.start, e.end, e.type))
+
+    def analyze_text(self, text: str) -> list[Entity]:
+        """Entities of a bare string (no pages), with actions."""
+        return self._entities(text, normalize_width(text), [(0, len(text))], None)
+
+    def detect(self, doc: Document) -> Document:
+        """The document with ``entities`` filled in (sorted by offset)."""
+        spans = [(p.start, p.end) for p in doc.pages if p.end > p.start] or [(0, len(doc.text))]
+        entities = self._entities(doc.text, doc.norm_text, spans, doc)
+        log.info("detect %s: %d entities", doc.sha256[:12], len(entities))
+        return dataclasses.replace(doc, entities=tuple(entities))
+
+
+def build_detector(settings: Settings | None = None) -> Detector:
+    """Load recognizers.yaml and policy.yaml and build the analyzer once (offline)."""
+    settings = settings or Settings()
+    return Detector(settings, load_config(), Policy.load(settings.official_names_policy))

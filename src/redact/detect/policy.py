@@ -1,0 +1,167 @@
+"""Action per entity: redact personal data, keep what the law says is public (rules in ``policy.yaml``).
+
+- personal data → ``redact`` / ``S15-PRIVACY``;
+- organisation credit codes → ``keep`` / ``ORG-PUBLIC`` unless a sole-trader word is nearby;
+- the agency's public hotlines and office addresses → ``keep``;
+- officials in their public role (签发人, 局长 X, signature block) stay ``PERSON`` and follow
+  ``Settings.official_names_policy``: ``keep_signatories`` → ``keep`` / ``OFFICIAL-ROLE``,
+  ``redact_all`` → ``redact``;
+- a PERSON span ending like an agency or company name is dropped (it is not a person).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from redact.document import Entity
+from redact.errors import ConfigInvalid
+
+DEFAULT_PATH = Path(__file__).with_name("policy.yaml")
+OFFICIAL_POLICIES = ("keep_signatories", "redact_all")
+_DATE_LINE = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|[〇零○一二三四五六七八九]{4}年|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ActionRule(_Strict):
+    action: Literal["redact", "keep"] = "redact"
+    reason: str = "S15-PRIVACY"
+
+
+class OrgCodes(_Strict):
+    types: list[str]
+    reason: str
+    personal_words: list[str]
+    window: int
+
+
+class WordRule(_Strict):
+    reason: str
+    words: list[str]
+    window: int
+    numbers: list[str] = []
+
+
+class OfficialRoles(_Strict):
+    reason: str
+    titles: list[str]
+    before_window: int
+    after_window: int
+    signature_tail: int
+    signature_date_lines: int
+
+
+class PolicyConfig(_Strict):
+    default: ActionRule
+    organisation_codes: OrgCodes
+    hotlines: WordRule
+    agency_addresses: WordRule
+    official_roles: OfficialRoles
+    not_person_suffixes: list[str]
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+
+
+class Policy:
+    """Decides ``action`` and ``reason`` for entities found in ``text`` (width-normalised)."""
+
+    def __init__(self, config: PolicyConfig, official_names_policy: str = "keep_signatories") -> None:
+        if official_names_policy not in OFFICIAL_POLICIES:
+            raise ConfigInvalid(
+                f"official_names_policy must be one of {OFFICIAL_POLICIES}",
+                hint="set REDACT_OFFICIAL_NAMES_POLICY",
+            )
+        self.config = config
+        self.keep_officials = official_names_policy == "keep_signatories"
+        self._personal = _words(config.organisation_codes.personal_words)
+        self._hotline = _words(config.hotlines.words)
+        self._agency_address = _words(config.agency_addresses.words)
+        titles = _words(config.official_roles.titles).pattern
+        self._title_before = re.compile(f"(?:{titles})[：:\\s]*$")
+        self._title_after = re.compile(f"\\s?(?:{titles})")
+        self._not_person = tuple(config.not_person_suffixes)
+
+    @classmethod
+    def load(cls, official_names_policy: str = "keep_signatories", path: Path | None = None) -> Policy:
+        path = path or DEFAULT_PATH
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            return cls(PolicyConfig.model_validate(data), official_names_policy)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(map(str, first["loc"]))
+            raise ConfigInvalid(f"{path.name}: field {where}: {first['msg']}") from exc
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigInvalid(f"cannot read policy file {path.name}: {type(exc).__name__}") from exc
+
+    # --- rules ----------------------------------------------------------------------------------
+    def _near(self, rx: re.Pattern[str], text: str, start: int, window: int) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        return rx.search(text, max(line_start, start - window), start) is not None
+
+    def is_hotline(self, text: str, e: Entity) -> bool:
+        value = re.sub(r"\D", "", text[e.start : e.end])
+        return value in self.config.hotlines.numbers or self._near(
+            self._hotline, text, e.start, self.config.hotlines.window
+        )
+
+    def is_official(self, text: str, e: Entity) -> bool:
+        roles = self.config.official_roles
+        line_start = text.rfind("\n", 0, e.start) + 1
+        if self._title_before.search(text, max(line_start, e.start - roles.before_window), e.start):
+            return True
+        if self._title_after.match(text, e.end, min(len(text), e.end + roles.after_window + 1)):
+            return True
+        return self.is_signature(text, e)
+
+    def is_signature(self, text: str, e: Entity) -> bool:
+        """A name alone on its line near the end, with a date line just below it."""
+        roles = self.config.official_roles
+        if e.start < len(text) - roles.signature_tail:
+            return False
+        line_start = text.rfind("\n", 0, e.start) + 1
+        line_end = text.find("\n", e.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:line_end].strip() != text[e.start : e.end].strip():
+            return False
+        following = text[line_end:].split("\n", roles.signature_date_lines + 1)[
+            : roles.signature_date_lines + 1
+        ]
+        return any(_DATE_LINE.search(line) for line in following)
+
+    def decide(self, text: str, e: Entity) -> Entity | None:
+        """The entity with its action and reason, or None when it is not personal data at all."""
+        cfg = self.config
+        if e.type in cfg.organisation_codes.types:
+            if self._near(self._personal, text, e.start, cfg.organisation_codes.window):
+                return dataclasses.replace(e, action=cfg.default.action, reason=cfg.default.reason)
+            return dataclasses.replace(e, action="keep", reason=cfg.organisation_codes.reason)
+        if e.type == "PHONE_NUMBER" and self.is_hotline(text, e):
+            return dataclasses.replace(e, action="keep", reason=cfg.hotlines.reason)
+        if e.type == "ADDRESS" and self._near(
+            self._agency_address, text, e.start, cfg.agency_addresses.window
+        ):
+            return dataclasses.replace(e, action="keep", reason=cfg.agency_addresses.reason)
+        if e.type == "PERSON":
+            if text[e.start : e.end].endswith(self._not_person):
+                return None
+            if self.is_official(text, e):
+                if self.keep_officials:
+                    return dataclasses.replace(e, action="keep", reason=cfg.official_roles.reason)
+                return dataclasses.replace(e, action="redact", reason=cfg.default.reason)
+        return dataclasses.replace(e, action=cfg.default.action, reason=cfg.default.reason)
+
+    def apply(self, text: str, entities: list[Entity]) -> list[Entity]:
+        return [d for e in entities if (d := self.decide(text, e)) is not None]

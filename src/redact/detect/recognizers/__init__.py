@@ -1,0 +1,1 @@
+"""One recognizer per file; ``recognizers.yaml`` says which ones run and with which context words."""

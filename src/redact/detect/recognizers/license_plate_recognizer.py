@@ -1,0 +1,26 @@
+"""Vehicle license plates (车牌): province character + letter + optional ``·`` + 5–6 characters."""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from redact.detect.recognizers.base import R, ZhPatternRecognizer
+
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领滬渝遼黑湘魯蘇贛鄂晉陝閩貴寧瓊"
+
+
+class LicensePlateRecognizer(ZhPatternRecognizer):
+    """``闽A·12345``, ``粤B D12345`` (new energy, 6 characters)."""
+
+    ENTITY = "LICENSE_PLATE"
+    PATTERNS = (
+        Pattern(
+            "plate",
+            "["
+            + PROVINCES
+            + r"][A-HJ-NP-Z][·•・. ]?(?:[DF][A-HJ-NP-Z0-9]\d{4}|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳]|\d{5}[DF])"
+            + R,
+            0.6,
+        ),
+    )
+    CONTEXT = ("车牌", "车牌号", "号牌", "车辆", "牌照", "車牌", "號牌", "車輛")

@@ -1,0 +1,31 @@
+"""PhoneRecognizer: mainland mobiles and landlines, HK/MO/TW numbers; weak forms need context."""
+
+import pytest
+
+CASES = [
+    # mainland mobiles: plain, glued, +86/0086, spaces, hyphens, full-width
+    ("联系电话13800138000。", [(4, 15, "13800138000")]),
+    ("电话：+86 138 0013 8000", [(3, 20, "+86 138 0013 8000")]),
+    ("手机008613800138000", [(2, 17, "008613800138000")]),
+    ("手机号138-0013-8000转告", [(3, 16, "138-0013-8000")]),
+    ("手機：１３８００１３８０００", [(3, 14, "１３８００１３８０００")]),
+    # landlines with area code and extension
+    ("电话：0591-87654321转123", [(3, 20, "0591-87654321转123")]),
+    ("座机(010)62345678", [(2, 15, "(010)62345678")]),
+    ("电话059187654321", [(2, 14, "059187654321")]),
+    # Hong Kong, Macau, Taiwan
+    ("電話：+852 9123 4567", [(3, 17, "+852 9123 4567")]),
+    ("電話：+853 6612 3456", [(3, 17, "+853 6612 3456")]),
+    ("手機：0912-345-678", [(3, 15, "0912-345-678")]),
+    ("電話：(02)2345-6789", [(3, 16, "(02)2345-6789")]),
+    ("聯絡電話 9123 4567", [(5, 14, "9123 4567")]),
+    # not phones: too many digits, amounts, bare 8 digits without context, a document number
+    ("编号138001380001", []),
+    ("罚款12345678元", []),
+    ("2019年第12345678号", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_phone(found, text, expected):
+    assert found(text, "PHONE_NUMBER") == expected

@@ -1,0 +1,86 @@
+"""Policy: what is personal data (redact) and what the law keeps public (keep)."""
+
+from __future__ import annotations
+
+import pytest
+
+from redact.detect.policy import Policy
+from redact.document import Entity
+from redact.errors import ConfigInvalid
+
+
+def decide(policy: Policy, text: str, value: str, entity_type: str) -> tuple[str, str] | None:
+    start = text.index(value)
+    e = Entity(entity_type, start, start + len(value), value, 0.9, "test")
+    out = policy.decide(text, e)
+    return None if out is None else (out.action, out.reason)
+
+
+@pytest.fixture(scope="module")
+def policy() -> Policy:
+    return Policy.load("keep_signatories")
+
+
+@pytest.mark.parametrize(
+    "text, value, expected",
+    [
+        ("投诉举报电话：0591-87654321", "0591-87654321", ("keep", "AGENCY-HOTLINE")),
+        ("監督電話 0591-87654321", "0591-87654321", ("keep", "AGENCY-HOTLINE")),
+        ("可拨打12345热线", "12345", ("keep", "AGENCY-HOTLINE")),
+        ("当事人联系电话：13800138000", "13800138000", ("redact", "S15-PRIVACY")),
+        # the label belongs to an earlier line: not a hotline
+        ("咨询电话：0591-87654321\n申请人电话：13800138000", "13800138000", ("redact", "S15-PRIVACY")),
+    ],
+)
+def test_agency_hotlines_are_kept(policy, text, value, expected):
+    assert decide(policy, text, value, "PHONE_NUMBER") == expected
+
+
+def test_agency_office_address_is_kept_but_a_home_address_is_not(policy):
+    assert decide(policy, "办公地址：福州市鼓楼区华林路1号", "福州市鼓楼区华林路1号", "ADDRESS") == (
+        "keep",
+        "AGENCY-ADDRESS",
+    )
+    assert decide(policy, "住址：福州市鼓楼区华林路1号", "福州市鼓楼区华林路1号", "ADDRESS") == (
+        "redact",
+        "S15-PRIVACY",
+    )
+
+
+SIGNED = "……特此通知。\n\n福州市某某局\n局长：王建国\n签发人：李明\n\n张伟\n2019年5月15日\n"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        (SIGNED, "王建国"),
+        (SIGNED, "李明"),
+        (SIGNED, "张伟"),  # alone on a line above the date
+        ("会议由王建国局长主持。", "王建国"),
+        ("副市长陈红出席会议。", "陈红"),
+        ("簽發人：李明", "李明"),
+    ],
+)
+def test_officials_in_their_public_role_follow_the_setting(policy, text, value):
+    assert decide(policy, text, value, "PERSON") == ("keep", "OFFICIAL-ROLE")
+    assert decide(Policy.load("redact_all"), text, value, "PERSON") == ("redact", "S15-PRIVACY")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("申请人张伟，男，住福州市。", "张伟"),
+        ("当事人：李明\n" + "说明文字" * 200 + "\n2019年5月15日", "李明"),  # named early, not a signature
+    ],
+)
+def test_private_people_are_redacted(policy, text, value):
+    assert decide(policy, text, value, "PERSON") == ("redact", "S15-PRIVACY")
+
+
+def test_agency_and_company_names_are_not_people(policy):
+    assert decide(policy, "由王建国公司承办", "王建国公司", "PERSON") is None
+
+
+def test_an_unknown_official_names_policy_is_rejected():
+    with pytest.raises(ConfigInvalid):
+        Policy.load("keep_everything")
