@@ -84,3 +84,16 @@ def test_agency_and_company_names_are_not_people(policy):
 def test_an_unknown_official_names_policy_is_rejected():
     with pytest.raises(ConfigInvalid):
         Policy.load("keep_everything")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("rjscjj_zcfg@rongjiang.gov.cn", ("keep", "AGENCY-CONTACT")),
+        ("info@fz.gov.tw", ("keep", "AGENCY-CONTACT")),
+        ("shimengjie_rj@163.com", ("redact", "S15-PRIVACY")),
+        ("someone@notgov.cn", ("redact", "S15-PRIVACY")),
+    ],
+)
+def test_government_domain_mailboxes_are_kept(policy, value, expected):
+    assert decide(policy, f"意见请发送至{value}。", value, "EMAIL_ADDRESS") == expected

@@ -2,7 +2,7 @@
 
 - personal data → ``redact`` / ``S15-PRIVACY``;
 - organisation credit codes → ``keep`` / ``ORG-PUBLIC`` unless a sole-trader word is nearby;
-- the agency's public hotlines and office addresses → ``keep``;
+- the agency's public hotlines, office addresses and government-domain mailboxes → ``keep``;
 - officials in their public role (签发人, 局长 X, signature block) stay ``PERSON`` and follow
   ``Settings.official_names_policy``: ``keep_signatories`` → ``keep`` / ``OFFICIAL-ROLE``,
   ``redact_all`` → ``redact``;
@@ -52,6 +52,11 @@ class WordRule(_Strict):
     numbers: list[str] = []
 
 
+class AgencyEmails(_Strict):
+    reason: str
+    domains: list[str]
+
+
 class OfficialRoles(_Strict):
     reason: str
     titles: list[str]
@@ -65,6 +70,7 @@ class PolicyConfig(_Strict):
     default: ActionRule
     organisation_codes: OrgCodes
     hotlines: WordRule
+    agency_emails: AgencyEmails
     agency_addresses: WordRule
     official_roles: OfficialRoles
     not_person_suffixes: list[str]
@@ -117,6 +123,10 @@ class Policy:
             self._hotline, text, e.start, self.config.hotlines.window
         )
 
+    def is_agency_email(self, text: str, e: Entity) -> bool:
+        domain = text[e.start : e.end].rpartition("@")[2].lower()
+        return any(domain == d or domain.endswith("." + d) for d in self.config.agency_emails.domains)
+
     def is_official(self, text: str, e: Entity) -> bool:
         roles = self.config.official_roles
         line_start = text.rfind("\n", 0, e.start) + 1
@@ -150,6 +160,8 @@ class Policy:
             return dataclasses.replace(e, action="keep", reason=cfg.organisation_codes.reason)
         if e.type == "PHONE_NUMBER" and self.is_hotline(text, e):
             return dataclasses.replace(e, action="keep", reason=cfg.hotlines.reason)
+        if e.type == "EMAIL_ADDRESS" and self.is_agency_email(text, e):
+            return dataclasses.replace(e, action="keep", reason=cfg.agency_emails.reason)
         if e.type == "ADDRESS" and self._near(
             self._agency_address, text, e.start, cfg.agency_addresses.window
         ):

@@ -1,0 +1,59 @@
+"""Acceptance: ``redact analyze samples/intake --json`` finds exactly the expected personal data.
+
+``samples/expected.json`` lists, per sample, every entity {type, text, action} and the public strings
+that must survive. PERSON and ADDRESS are checked once their recognizers are enabled.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from redact.cli import app
+from redact.detect.config import load_config
+
+ROOT = Path(__file__).resolve().parents[2]
+EXPECTED = ROOT / "samples" / "expected.json"
+ENABLED = {t for e in load_config().recognizers if e.enabled for t in e.entities}
+
+pytestmark = pytest.mark.skipif(not EXPECTED.is_file(), reason="samples not generated yet")
+
+
+@pytest.fixture(scope="module")
+def analyzed(samples_dir: Path) -> dict[str, dict]:
+    result = CliRunner().invoke(app, ["analyze", str(samples_dir), "--json"])
+    assert result.exit_code == 0, result.output[-2000:]
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    return {Path(d["file"]).name: d for d in lines}
+
+
+def _expected() -> dict[str, dict]:
+    return json.loads(EXPECTED.read_text(encoding="utf-8")) if EXPECTED.is_file() else {}
+
+
+@pytest.mark.parametrize("name", sorted(_expected()))
+def test_sample_entities_are_exactly_the_expected_ones(analyzed, name):
+    doc = analyzed[name]
+    assert doc["error"] is None
+    want = {
+        (e["type"], e["text"], e["action"]) for e in _expected()[name]["entities"] if e["type"] in ENABLED
+    }
+    got = {(e["type"], e["text"], e["action"]) for e in doc["entities"]}
+    assert got == want
+    assert all(doc["text"][e["start"] : e["end"]] == e["text"] for e in doc["entities"])
+
+
+@pytest.mark.parametrize("name", sorted(_expected()))
+def test_no_public_string_is_marked_redact(analyzed, name):
+    doc = analyzed[name]
+    text = doc["text"]
+    redacted = [(e["start"], e["end"]) for e in doc["entities"] if e["action"] == "redact"]
+    for public in _expected()[name]["public_strings"]:
+        start = text.find(public)
+        while start >= 0:
+            end = start + len(public)
+            assert not any(s < end and start < e for s, e in redacted), public
+            start = text.find(public, start + 1)
