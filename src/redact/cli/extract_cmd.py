@@ -58,7 +58,7 @@ def _table() -> Table:
         ("encoding", "left"),
         ("notes", "left"),
     ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
     return table
 
 
