@@ -23,6 +23,8 @@ from redact.document import LABEL_ZH
 from redact.settings import PROJECT_ROOT, Settings
 
 console = Console()
+if not console.is_terminal:  # piped or captured: keep the queue table readable
+    console.width = 140
 HOME_OPTION = typer.Option(None, "--home", help="Data folder (default: REDACT_HOME or ./var).")
 
 
