@@ -70,6 +70,7 @@ class EngineConfig(_Strict):
     context_window: Window = Window()
     chunk_chars: int = Field(20000, ge=1000)
     chunk_overlap: int = Field(400, ge=50)
+    tokenize: bool = False
 
 
 class RecognizerConfig(_Strict):

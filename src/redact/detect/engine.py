@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.nlp_engine import SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from spacy.tokens import Doc
 
 from redact.detect.config import RecognizerConfig, load_config
 from redact.detect.context import DISTANCE_KEY, CharWindowContextEnhancer
@@ -125,6 +126,15 @@ class Detector:
             default_score_threshold=eng.score_threshold,
             context_aware_enhancer=enhancer,
         )
+        # No recognizer of ours reads tokens (patterns and the names model see raw text; context is a
+        # character window), so unless the config asks for it we skip spaCy tokenisation, which
+        # would otherwise cost most of the detector's time.
+        self._artifacts: NlpArtifacts | None = None
+        if not eng.tokenize:
+            nlp = self.analyzer.nlp_engine.nlp[eng.language]
+            self._artifacts = NlpArtifacts(
+                [], Doc(nlp.vocab, words=[]), [], [], self.analyzer.nlp_engine, eng.language
+            )
 
     @property
     def recognizer_names(self) -> list[str]:
@@ -139,7 +149,10 @@ class Detector:
                 if not norm_text[lo:hi].strip():
                     continue
                 for r in self.analyzer.analyze(
-                    norm_text[lo:hi], language=eng.language, score_threshold=eng.score_threshold
+                    norm_text[lo:hi],
+                    language=eng.language,
+                    score_threshold=eng.score_threshold,
+                    nlp_artifacts=self._artifacts,
                 ):
                     r.start += lo
                     r.end += lo
