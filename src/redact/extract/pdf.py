@@ -123,15 +123,25 @@ def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
 
 
 def dedupe(glyphs: list[Glyph], tolerance: float = DEDUPE_TOLERANCE) -> list[Glyph]:
-    """Drop a glyph when the same character was already drawn within ``tolerance`` (fake bold)."""
+    """Drop a glyph when the same character was already drawn within ``tolerance`` (fake bold).
+
+    Glyphs are bucketed on a ``tolerance`` grid so a page is linear, not quadratic, in its glyphs.
+    """
     kept: list[Glyph] = []
-    seen: dict[str, list[Glyph]] = {}
+    cell = 2 * tolerance  # a ±tolerance square touches at most 2×2 cells of this size
+    grid: dict[tuple[str, int, int], list[Glyph]] = {}
     for g in glyphs:
-        same = seen.setdefault(g.text, [])
-        if any(abs(g.x0 - k.x0) <= tolerance and abs(g.top - k.top) <= tolerance for k in same):
-            continue
-        same.append(g)
-        kept.append(g)
+        xs = {int((g.x0 - tolerance) // cell), int((g.x0 + tolerance) // cell)}
+        ys = {int((g.top - tolerance) // cell), int((g.top + tolerance) // cell)}
+        duplicate = False
+        for cx in xs:
+            for cy in ys:
+                for k in grid.get((g.text, cx, cy), ()):
+                    if abs(g.x0 - k.x0) <= tolerance and abs(g.top - k.top) <= tolerance:
+                        duplicate = True
+        if not duplicate:
+            grid.setdefault((g.text, int(g.x0 // cell), int(g.top // cell)), []).append(g)
+            kept.append(g)
     return kept
 
 
@@ -176,29 +186,29 @@ def _pdfium_page(page: pdfium.PdfPage, *, strict: bool) -> RawPage | None:
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
-        rect = pdfium_c.FS_RECTF()
-        glyphs: list[Glyph] = []
         n = textpage.count_chars()
+        buffer = (ctypes.c_ushort * (n + 1))()
+        pdfium_c.FPDFText_GetText(tp, 0, n, buffer)  # all UTF-16 units at once: index i = character i
+        is_generated, map_error = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_HasUnicodeMapError
+        get_box, get_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
+        rect = pdfium_c.FS_RECTF()
+        rect_ref = ctypes.byref(rect)
+        glyphs: list[Glyph] = []
         i = 0
         while i < n:
-            index = i
+            index, code = i, buffer[i]
             i += 1
-            if pdfium_c.FPDFText_IsGenerated(tp, index) == 1:
-                continue
-            if pdfium_c.FPDFText_HasUnicodeMapError(tp, index) == 1 and not strict:
+            if (code < 0x20 and code != 0x09) or is_generated(tp, index) == 1:
+                continue  # PDFium's own line breaks and spaces, control characters
+            if not strict and map_error(tp, index) == 1:
                 return None
-            code = pdfium_c.FPDFText_GetUnicode(tp, index)
-            if 0xD800 <= code < 0xDC00 and i < n:  # a character outside the BMP arrives as two UTF-16 units
-                low = pdfium_c.FPDFText_GetUnicode(tp, i)
-                if 0xDC00 <= low < 0xE000:
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    i += 1
-            pdfium_c.FPDFText_GetLooseCharBox(tp, index, ctypes.byref(rect))
-            size = pdfium_c.FPDFText_GetFontSize(tp, index)
+            if 0xD800 <= code < 0xDC00 and i < n and 0xDC00 <= buffer[i] < 0xE000:  # outside the BMP
+                code = 0x10000 + ((code - 0xD800) << 10) + (buffer[i] - 0xDC00)
+                i += 1
+            get_box(tp, index, rect_ref)
+            size = get_size(tp, index)
             y_bottom = top - rect.bottom
-            glyphs.append(
-                Glyph(chr(code), rect.left - left, y_bottom - size, rect.right - left, y_bottom, size)
-            )
+            glyphs.append(Glyph(chr(code), rect.left - left, y_bottom - size, rect.right - left, y_bottom, size))
     finally:
         textpage.close()
     return RawPage(right - left, top - bottom, dedupe(glyphs))
