@@ -165,7 +165,8 @@ def create_app(settings: Any, store: Store | None = None, *, https_only: bool = 
         for e in detail.entities:
             by_type.setdefault(e.type, []).append(e)
         return render(
-            request, "document.html", d=detail, doc=detail.document, segs=segments(detail), by_type=by_type,
+            request, "document.html", d=detail, doc=detail.document, audit=detail.audit, segs=segments(detail),
+            by_type=by_type,
             preview=preview(detail, settings.masking), types=MANUAL_TYPES, labels=LABELS,
             days_left=working_days_between(date.today(), detail.document.deadline),
         )
