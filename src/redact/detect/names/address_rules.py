@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 
 from redact.detect.names.spans import SCORE_GRAMMAR, SCORE_RULE, Span
-from redact.detect.names.vocab import ADDRESS_TRIGGER_BLOCKERS, ADDRESS_TRIGGERS, FINE_UNITS
+from redact.detect.names.tables import table_cells
+from redact.detect.names.vocab import ADDRESS_COLUMNS, ADDRESS_TRIGGER_BLOCKERS, ADDRESS_TRIGGERS, FINE_UNITS
 
 HAN = "\u4e00-\u9fff"
 NUM = "0-9一二三四五六七八九十百零〇"
@@ -26,13 +27,14 @@ _TRIGGER_RE = re.compile(
 #: 住 on its own: "，住福建省平潭县…" / "现住平潭县…" (not 住房, 住建局: the body must still parse).
 _LIVE_RE = re.compile(rf"(?:(?<=[，,。；;\s（(])|^)(?:现|家)?住(?:在|于)?(?=[{HAN}])")
 _UNIT_END_RE = re.compile(
-    r"(?:号楼|号院|号|室|栋|幢|单元|层|楼|组|村|社区|小区|弄|巷|里|苑|园|大厦|公寓|宿舍|街道|镇|乡|路|街|大道|胡同|屯|寨|户|区|县|市)"
+    r"(?:号楼|号院|号|室|栋|幢|座|单元|层|楼|组|村|社区|小区|弄|巷|里|苑|园|大厦|公寓|宿舍|新城|城|街道|镇|乡|路|街|大道|胡同|屯|寨|区|县|市)"
     r"(?:[0-9A-Za-z]+(?:[\-－—][0-9A-Za-z]+)*)?"
 )
 #: Fine-grained cores the grammar accepts without a label: a street number, a village group, a flat.
 _CORE_RE = re.compile(
-    rf"[{HAN}0-9]{{1,24}}?(?:路|街|大道|巷|弄|胡同|道)[0-9]+(?:[\-－—][0-9]+)?号(?:院|楼)?"
-    rf"(?:[0-9A-Za-z]+(?:[\-－—][0-9A-Za-z]+)*(?:号楼|栋|幢|单元|层|楼|室|号)?)*"
+    rf"[{HAN}0-9]{{1,24}}?(?:路|街|大道|巷|弄|胡同|道)(?:[{NUM}]+段)?[0-9]+(?:[\-－—][0-9]+)?号(?:院|楼)?"
+    rf"(?:[{HAN}]{{2,8}}?(?:小区|花园|公寓|新村|家园|名苑|苑|大厦|宿舍|新城|城|园))?"
+    rf"(?:[0-9A-Za-z]+(?:[\-－—][0-9A-Za-z]+)*(?:号楼|栋|幢|座|单元|层|楼|室|号))*"
     rf"|[{HAN}]{{1,24}}?村(?:委会)?[{NUM}]+(?:组|社|队)(?:[0-9]+号)?"
     rf"|[{HAN}0-9]{{1,24}}?(?:小区|花园|公寓|新村|家园|苑|大厦|宿舍)[0-9A-Za-z]+(?:号楼|栋|幢|座)"
     rf"(?:[0-9]+单元)?(?:[0-9]+(?:[\-－—][0-9]+)?(?:室|号))?"
@@ -93,6 +95,13 @@ def _grammar(text: str) -> Iterator[Span]:
             yield Span(start, m.end(), "ADDRESS", SCORE_GRAMMAR, "grammar")
 
 
+def _table(text: str) -> Iterator[Span]:
+    """Cells of a 住址/地址 column."""
+    for start, end in table_cells(text, ADDRESS_COLUMNS):
+        if has_fine_unit(text[start:end]) and end - start >= 5:
+            yield Span(start, end, "ADDRESS", SCORE_RULE, "table")
+
+
 def find_addresses(text: str) -> list[Span]:
     """Every rule-found address in Simplified ``text`` (may overlap; ``spans.merge`` resolves)."""
-    return [*_labelled(text), *_grammar(text)]
+    return [*_labelled(text), *_grammar(text), *_table(text)]

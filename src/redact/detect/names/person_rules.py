@@ -11,11 +11,30 @@ from collections.abc import Iterator
 
 from redact.detect.names.spans import SCORE_RULE, Span
 from redact.detect.names.surnames import surname_at, weak_start
-from redact.detect.names.vocab import NOT_NAMES, ORG_SUFFIXES, PERSON_TRIGGERS, TITLES
+from redact.detect.names.tables import table_cells
+from redact.detect.names.vocab import (
+    COLON_ONLY,
+    NAME_COLUMNS,
+    NOT_NAMES,
+    ORG_SUFFIXES,
+    PERSON_TRIGGERS,
+    TITLES,
+)
 
 HAN = "\u4e00-\u9fff"
 #: Characters that usually follow a name in running text (申请人张伟向我局… → 张伟).
-FOLLOW_STOP = frozenset("于在向因称对为与和及等的是就将已经现年系自以从到把被说曾于也均都")
+FOLLOW_STOP = frozenset("于在向因称对为与和及等的是就将已经现年系自以从到把被说曾于也均都户")
+#: Words that often follow a two-character name (信访人张东反映… → 张东, not 张东反).
+FOLLOW_WORDS = frozenset(
+    {
+        "反映", "表示", "提出", "认为", "要求", "申请", "报告", "介绍", "指出", "强调", "领取", "前往", "来到",
+        "参加", "出席", "主持", "签字", "同意", "负责", "担任", "提交", "办理", "缴纳", "承认", "陈述", "说明",
+        "投诉", "举报", "询问", "回答", "居住", "涉嫌", "驾驶", "持有", "购买", "出售", "通过", "获得", "荣获",
+        "先后", "多次", "一行", "一家", "夫妇", "家属", "本人", "签收", "收到", "所有", "名下", "户籍", "代表",
+    }
+)
+#: Characters no personal name contains (administrative units, 某 placeholders, grammar words).
+NON_NAME_CHARS = frozenset("县省镇乡区市村路街局厅号室栋楼某的了是在")
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -39,7 +58,9 @@ def is_anonymised(text: str, start: int, end: int) -> bool:
 
 def plausible_name(name: str) -> bool:
     """Surname + one or two given characters (or a ·-joined minority/foreign name); not a word or an office."""
-    if not name or name in NOT_NAMES or "某" in name or any(name.endswith(s) for s in ORG_SUFFIXES):
+    if not name or name in NOT_NAMES or any(name.endswith(s) for s in ORG_SUFFIXES):
+        return False
+    if not NON_NAME_CHARS.isdisjoint(name):
         return False
     if "·" in name:
         parts = name.split("·")
@@ -59,7 +80,7 @@ def name_prefix(run: str) -> int:
     rest = run[n:]
     if _TITLE_RE.match(rest) or rest[:1] in FOLLOW_STOP:
         return 0
-    if len(rest) >= 2 and rest[1] not in FOLLOW_STOP and not _TITLE_RE.match(rest, 1):
+    if len(rest) >= 2 and rest[1] not in FOLLOW_STOP and not _TITLE_RE.match(rest, 1) and rest[1:3] not in FOLLOW_WORDS:
         size = n + 2
     else:
         size = n + 1
@@ -72,10 +93,8 @@ def _trigger_names(text: str) -> Iterator[Span]:
     for m in _TRIGGER_RE.finditer(text):
         pos = m.end()
         has_colon = bool(m.group("sep")) and any(c in m.group("sep") for c in "：:")
-        if not m.group("sep") and m.group("trig") in ("签发", "审核", "记录", "校对", "核稿", "拟稿", "签名",
-                                                      "签字", "出席", "列席", "请假", "缺席", "主送",
-                                                      "学生", "家长", "患者", "姓名"):
-            continue  # bare verbs/nouns: 审核通过, 学生家长 — only with a colon
+        if not has_colon and m.group("trig") in COLON_ONLY:
+            continue  # bare verbs/nouns: 审核通过, 学生家长, 致辞 — only with a colon
         line_end = len(text)
         for stop in "\n。；;":
             i = text.find(stop, pos, pos + 80)
@@ -107,6 +126,16 @@ def _trigger_names(text: str) -> Iterator[Span]:
                 yield Span(start, start + size, "PERSON", SCORE_RULE, "trigger")
             if not has_colon and m.group("trig") != "抄送":
                 break  # 申请人张三向… : only the first name
+
+
+_SALUTATION_RE = re.compile(rf"(?:^|\n)[ \t\u3000]*(?:致|尊敬的)(?P<name>[{HAN}·]{{2,15}}?)(?:先生|女士|同志)?[：:，,]")
+
+
+def _salutation_names(text: str) -> Iterator[Span]:
+    """致张三：/ 尊敬的李四先生： at the start of a line (replies to applicants)."""
+    for m in _SALUTATION_RE.finditer(text):
+        if plausible_name(m.group("name")) and not is_anonymised(text, m.start("name"), m.end("name")):
+            yield Span(m.start("name"), m.end("name"), "PERSON", SCORE_RULE, "salutation")
 
 
 def _title_names(text: str) -> Iterator[Span]:
@@ -158,40 +187,16 @@ def _gender_names(text: str) -> Iterator[Span]:
                 break
 
 
-_CELL_RE = re.compile(r"[^\s|│┃\t]+")
-
-
 def _table_names(text: str) -> Iterator[Span]:
     """Rows under a header line that has a 姓名 column: the cell in that column is a name."""
-    lines = text.split("\n")
-    offset = 0
-    column: int | None = None
-    starts = []
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    for line, base in zip(lines, starts, strict=True):
-        cells = list(_CELL_RE.finditer(line))
-        names = [c.group() for c in cells]
-        if "姓名" in names:
-            column = names.index("姓名")
-            continue
-        if column is None:
-            continue
-        if not cells:
-            column = None
-            continue
-        for idx in {column, 0, 1}:
-            if idx < len(cells):
-                cell = cells[idx]
-                if plausible_name(cell.group()) and not is_anonymised(text, base + cell.start(), base + cell.end()):
-                    yield Span(base + cell.start(), base + cell.end(), "PERSON", SCORE_RULE, "table")
-                    break
+    for start, end in table_cells(text, NAME_COLUMNS):
+        if plausible_name(text[start:end]) and not is_anonymised(text, start, end):
+            yield Span(start, end, "PERSON", SCORE_RULE, "table")
 
 
 def find_persons(text: str) -> list[Span]:
     """Every rule-found name in Simplified ``text`` (may overlap; ``spans.merge`` resolves)."""
     out: list[Span] = []
-    for finder in (_trigger_names, _title_names, _names_after_titles, _gender_names, _table_names):
+    for finder in (_trigger_names, _salutation_names, _title_names, _names_after_titles, _gender_names, _table_names):
         out.extend(finder(text))
     return out

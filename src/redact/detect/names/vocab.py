@@ -15,8 +15,18 @@ PERSON_TRIGGERS: tuple[str, ...] = (
     "记录", "校对人", "校对", "印发人", "户主", "收件人", "寄件人", "受理人", "检查人员", "执法人员",
     "监护人", "户名", "开户名", "业主", "房主", "承租人", "出租人", "借款人", "担保人", "见证人",
     "调查人", "询问人", "被询问人", "陈述人", "报告人", "签名", "签字", "证明人", "患者", "死者",
-    "户籍人", "学生", "家长", "主持人", "出席", "列席", "参加人员", "请假", "缺席", "主送",
+    "户籍人", "学生", "家长", "收文人", "发文人", "送达人", "被送达人", "缴款人", "付款人", "收款人", "主持人", "出席", "列席", "参加人员", "请假", "缺席", "主送",
 )
+
+#: Labels that are also ordinary words (审核通过, 学生家长, 致辞): a name follows only after a colon.
+COLON_ONLY: frozenset[str] = frozenset(
+    {"签发", "审核", "记录", "校对", "核稿", "拟稿", "签名", "签字", "出席", "列席", "请假", "缺席", "主送",
+     "学生", "家长", "患者", "姓名", "户名"}
+)
+
+#: Table header cells whose column holds names / home addresses.
+NAME_COLUMNS: frozenset[str] = frozenset({"姓名", "名字", "户主", "户主姓名", "申请人", "当事人", "联系人", "负责人", "户名", "法定代表人"})
+ADDRESS_COLUMNS: frozenset[str] = frozenset({"住址", "地址", "家庭住址", "家庭地址", "户籍地", "户籍地址", "居住地址", "现住址", "联系地址", "通讯地址"})
 
 #: Titles and forms of address that follow a name (张三同志, 李四局长). ``副``/``常务副`` prefixes are
 #: handled by the regex.
