@@ -14,7 +14,11 @@ ID = "440106199001011235"
 
 def _write(tmp_path: Path) -> Path:
     good = tmp_path / "申请书.txt"
-    good.write_text(f"申请人身份证号码：{ID}\n咨询电话：0591-87654321\n", encoding="utf-8")
+    good.write_text(
+        f"申请人身份证号码：{ID}\n咨询电话：0591-87654321\n联系电话：13800138000\n"
+        "某某有限公司统一社会信用代码：91110000600037341L\n",
+        encoding="utf-8",
+    )
     return good
 
 
@@ -38,10 +42,9 @@ def test_json_lines_carry_the_contract_fields(tmp_path):
         "reason": "S15-PRIVACY",
         "page": 1,
     }
-    assert (by_type["PHONE_NUMBER"]["action"], by_type["PHONE_NUMBER"]["reason"]) == (
-        "keep",
-        "AGENCY-HOTLINE",
-    )
+    phones = [e["text"] for e in line["entities"] if e["type"] == "PHONE_NUMBER"]
+    assert phones == ["13800138000"]  # the agency's 咨询电话 is not personal data
+    assert (by_type["CN_USCC"]["action"], by_type["CN_USCC"]["reason"]) == ("keep", "ORG-PUBLIC")
     assert all(line["text"][e["start"] : e["end"]] == e["text"] for e in line["entities"])
 
 

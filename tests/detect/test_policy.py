@@ -21,23 +21,39 @@ def policy() -> Policy:
     return Policy.load("keep_signatories")
 
 
+@pytest.fixture(scope="module")
+def reporting() -> Policy:
+    """The same rules with agency hotlines and addresses reported as ``keep`` instead of dropped."""
+    config = Policy.load().config
+    config = config.model_copy(
+        update={
+            "hotlines": config.hotlines.model_copy(update={"report": True}),
+            "agency_addresses": config.agency_addresses.model_copy(update={"report": True}),
+        }
+    )
+    return Policy(config)
+
+
 @pytest.mark.parametrize(
     "text, value, expected",
     [
-        ("投诉举报电话：0591-87654321", "0591-87654321", ("keep", "AGENCY-HOTLINE")),
-        ("監督電話 0591-87654321", "0591-87654321", ("keep", "AGENCY-HOTLINE")),
-        ("可拨打12345热线", "12345", ("keep", "AGENCY-HOTLINE")),
+        ("投诉举报电话：0591-87654321", "0591-87654321", None),
+        ("監督電話 0591-87654321", "0591-87654321", None),
+        ("可拨打12345热线", "12345", None),
         ("当事人联系电话：13800138000", "13800138000", ("redact", "S15-PRIVACY")),
         # the label belongs to an earlier line: not a hotline
         ("咨询电话：0591-87654321\n申请人电话：13800138000", "13800138000", ("redact", "S15-PRIVACY")),
     ],
 )
-def test_agency_hotlines_are_kept(policy, text, value, expected):
+def test_agency_hotlines_are_not_personal_data(policy, reporting, text, value, expected):
     assert decide(policy, text, value, "PHONE_NUMBER") == expected
+    assert decide(reporting, text, value, "PHONE_NUMBER") == (expected or ("keep", "AGENCY-HOTLINE"))
 
 
-def test_agency_office_address_is_kept_but_a_home_address_is_not(policy):
-    assert decide(policy, "办公地址：福州市鼓楼区华林路1号", "福州市鼓楼区华林路1号", "ADDRESS") == (
+def test_agency_office_address_is_not_reported_but_a_home_address_is(policy, reporting):
+    assert decide(policy, "办公地址：福州市鼓楼区华林路1号", "福州市鼓楼区华林路1号", "ADDRESS") is None
+    assert decide(policy, "来信请寄：福州市鼓楼区华林路1号", "福州市鼓楼区华林路1号", "ADDRESS") is None
+    assert decide(reporting, "办公地址：福州市鼓楼区华林路1号", "福州市鼓楼区华林路1号", "ADDRESS") == (
         "keep",
         "AGENCY-ADDRESS",
     )
@@ -59,6 +75,11 @@ SIGNED = "……特此通知。\n\n福州市某某局\n局长：王建国\n签�
         ("会议由王建国局长主持。", "王建国"),
         ("副市长陈红出席会议。", "陈红"),
         ("簽發人：李明", "李明"),
+        ("先进个人\t林晓燕（鼓楼区市场监督管理局）；上官子豪（长乐区市场监督管理局）", "上官子豪"),
+        ("出席人员：林国栋、郑晓东、欧阳明辉\n", "欧阳明辉"),
+        ("列席人员：陈志强（执法稽查科）、刘芳（办公室）\n记录：许静怡\n", "许静怡"),
+        ("日期\t帶班領導\t值班人員\n10月1日\t林國棟\t張偉\n10月2日\t鄭曉東\t李娜\n", "鄭曉東"),
+        ("序號\t姓名\t擬錄用職位\n1\t何雨桐\t科員\n", "何雨桐"),
     ],
 )
 def test_officials_in_their_public_role_follow_the_setting(policy, text, value):
@@ -70,6 +91,8 @@ def test_officials_in_their_public_role_follow_the_setting(policy, text, value):
     "text, value",
     [
         ("申请人张伟，男，住福州市。", "张伟"),
+        ("日期\t帶班領導\t值班人員\n10月1日\t林國棟\t張偉\n10月2日\t鄭曉東\t李娜\n", "李娜"),
+        ("涉案网店经营者蔡文斌（公民身份号码：350102198001011234）", "蔡文斌"),
         ("当事人：李明\n" + "说明文字" * 200 + "\n2019年5月15日", "李明"),  # named early, not a signature
     ],
 )

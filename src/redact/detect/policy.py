@@ -2,7 +2,8 @@
 
 - personal data → ``redact`` / ``S15-PRIVACY``;
 - organisation credit codes → ``keep`` / ``ORG-PUBLIC`` unless a sole-trader word is nearby;
-- the agency's public hotlines, office addresses and government-domain mailboxes → ``keep``;
+- the agency's public hotlines and office addresses → not reported (or ``keep``, see ``report``);
+- government-domain mailboxes → ``keep``;
 - officials in their public role (签发人, 局长 X, signature block) stay ``PERSON`` and follow
   ``Settings.official_names_policy``: ``keep_signatories`` → ``keep`` / ``OFFICIAL-ROLE``,
   ``redact_all`` → ``redact``;
@@ -50,6 +51,7 @@ class WordRule(_Strict):
     words: list[str]
     window: int
     numbers: list[str] = []
+    report: bool = True
 
 
 class AgencyEmails(_Strict):
@@ -60,6 +62,10 @@ class AgencyEmails(_Strict):
 class OfficialRoles(_Strict):
     reason: str
     titles: list[str]
+    line_labels: list[str]
+    affiliation_suffixes: list[str]
+    table_columns: list[str]
+    table_markers: list[str]
     before_window: int
     after_window: int
     signature_tail: int
@@ -98,6 +104,11 @@ class Policy:
         self._title_before = re.compile(f"(?:{titles})[：:\\s]*$")
         self._title_after = re.compile(f"\\s?(?:{titles})")
         self._not_person = tuple(config.not_person_suffixes)
+        roles = config.official_roles
+        self._line_label = re.compile(f"\\s*(?:{_words(roles.line_labels).pattern})\\s*[：:]")
+        self._affiliation = re.compile(
+            f"[（(][^（）()\\n]{{1,30}}(?:{_words(roles.affiliation_suffixes).pattern})[）)]"
+        )
 
     @classmethod
     def load(cls, official_names_policy: str = "keep_signatories", path: Path | None = None) -> Policy:
@@ -134,7 +145,31 @@ class Policy:
             return True
         if self._title_after.match(text, e.end, min(len(text), e.end + roles.after_window + 1)):
             return True
-        return self.is_signature(text, e)
+        if self._affiliation.match(text, e.end):
+            return True
+        prefix = text[line_start : e.start]
+        label = self._line_label.match(prefix)
+        if label and "：" not in prefix[label.end() :] and len(prefix) - label.end() <= 80:
+            return True
+        return self.is_official_in_table(text, e) or self.is_signature(text, e)
+
+    def is_official_in_table(self, text: str, e: Entity) -> bool:
+        """A name in a tab-separated table under a leadership column, or in a table of appointments."""
+        roles = self.config.official_roles
+        line_start = text.rfind("\n", 0, e.start) + 1
+        if "\t" not in text[line_start : text.find("\n", e.start) if "\n" in text[e.start :] else len(text)]:
+            return False
+        column = text.count("\t", line_start, e.start)
+        header_start = line_start
+        while header_start > 0:  # walk up to the first line of this block of tab-separated lines
+            prev = text.rfind("\n", 0, header_start - 1) + 1
+            if "\t" not in text[prev : header_start - 1]:
+                break
+            header_start = prev
+        header = text[header_start : text.find("\n", header_start)].split("\t")
+        if any(m in cell for cell in header for m in roles.table_markers):
+            return True
+        return column < len(header) and any(c in header[column] for c in roles.table_columns)
 
     def is_signature(self, text: str, e: Entity) -> bool:
         """A name alone on its line near the end, with a date line just below it."""
@@ -159,12 +194,18 @@ class Policy:
                 return dataclasses.replace(e, action=cfg.default.action, reason=cfg.default.reason)
             return dataclasses.replace(e, action="keep", reason=cfg.organisation_codes.reason)
         if e.type == "PHONE_NUMBER" and self.is_hotline(text, e):
-            return dataclasses.replace(e, action="keep", reason=cfg.hotlines.reason)
+            return (
+                dataclasses.replace(e, action="keep", reason=cfg.hotlines.reason)
+                if cfg.hotlines.report
+                else None
+            )
         if e.type == "EMAIL_ADDRESS" and self.is_agency_email(text, e):
             return dataclasses.replace(e, action="keep", reason=cfg.agency_emails.reason)
         if e.type == "ADDRESS" and self._near(
             self._agency_address, text, e.start, cfg.agency_addresses.window
         ):
+            if not cfg.agency_addresses.report:
+                return None
             return dataclasses.replace(e, action="keep", reason=cfg.agency_addresses.reason)
         if e.type == "PERSON":
             if text[e.start : e.end].endswith(self._not_person):
