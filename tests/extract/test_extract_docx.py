@@ -253,3 +253,20 @@ def test_legacy_doc_is_unsupported(tmp_path: Path) -> None:
     path.write_bytes(_ole(["Root Entry", "WordDocument", "1Table"]))
     with pytest.raises(UnsupportedFormat):
         extract(path)
+
+
+def test_strict_open_xml_is_unsupported_rather_than_silently_empty(tmp_path: Path) -> None:
+    path = tmp_path / "strict.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(
+            "word/document.xml",
+            '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body>'
+            "<w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>",
+        )
+    with pytest.raises(UnsupportedFormat):
+        extract(path)
+
+
+def test_a_document_without_text_is_returned_with_a_warning(tmp_path: Path) -> None:
+    doc = extract(build_raw_docx(tmp_path / "blank.docx", "<w:p/><w:p/>"))
+    assert doc.text == "\n" and doc.warnings == ("the document contains no text",)

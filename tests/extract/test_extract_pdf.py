@@ -184,3 +184,19 @@ def test_page_limit_is_checked(tmp_path: Path) -> None:
     with pytest.raises(FileTooLarge):
         extract(path, max_pages=3)
     assert extract(path, max_pages=4).page_count == 4
+
+
+def test_glyphs_without_unicode_mapping_are_left_out_and_the_page_needs_ocr(tmp_path: Path) -> None:
+    path = build_pdf(
+        tmp_path / "f.pdf", [(0, "Droid", 12, 72, 700, "张三的身份证"), (1, "STSong-Light", 12, 72, 700, "第二页")]
+    )
+    stripped = tmp_path / "no-tounicode.pdf"
+    with pikepdf.open(path) as pdf:
+        for font in pdf.pages[0].Resources.Font.values():
+            if "/ToUnicode" in font:
+                del font["/ToUnicode"]  # like a PDF whose embedded subset lost its character map
+        pdf.save(stripped)
+    doc = extract(stripped)
+    assert doc.text == "\n第二页"  # no "(cid:N)" garbage where detection would look
+    assert [p.needs_ocr for p in doc.pages] == [True, False]
+    assert "page 1: 6 glyphs have no Unicode mapping (left out of the text)" in doc.warnings

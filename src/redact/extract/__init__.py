@@ -59,6 +59,9 @@ def extract(
         raise BadInput("the file does not exist", hint="check the path") from exc
     except PermissionError as exc:
         raise BadInput("the file cannot be read (permission denied)") from exc
+    warnings = result.warnings
+    if not result.text.strip() and not any(p.needs_ocr for p in result.pages):
+        warnings += ("the document contains no text",)
     return Document(
         sha256=sha256,
         source=source if source is not None else str(path),
@@ -68,6 +71,6 @@ def extract(
         pages=result.pages,
         script=detect_script(result.text),
         encoding=result.encoding,
-        warnings=result.warnings,
+        warnings=warnings,
         tracked_changes=result.tracked_changes,
     )

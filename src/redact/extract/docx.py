@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
 
 from redact.document import DocxChar, Page
-from redact.errors import CorruptFile, EncryptedFile, FileTooLarge
+from redact.errors import CorruptFile, EncryptedFile, FileTooLarge, UnsupportedFormat
 from redact.extract.builder import Extracted, TextBuilder
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -97,7 +98,11 @@ def read_parts(path: Path) -> tuple[dict[str, etree._Element], set[str]]:
                 if info.file_size > MAX_PART_BYTES:
                     raise FileTooLarge("a part of the DOCX package is too large to read")
                 roots[name] = parse_part(zf.read(info))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+            if not roots["word/document.xml"].tag.startswith(W):
+                raise UnsupportedFormat(
+                    "the DOCX uses the Strict Open XML variant", hint="save it as a normal Word document (.docx)"
+                )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
         raise CorruptFile("the DOCX package is damaged") from exc
     return roots, set(infos)
 
@@ -186,7 +191,7 @@ class _PartReader:
                 node = self._t_index[child]
                 for i, c in enumerate(child.text or ""):
                     self.out.add(c, DocxChar(self.part, p_idx, node, i))
-            elif tag == W + "tab":
+            elif tag in (W + "tab", W + "ptab"):
                 self.out.sep("\t")
             elif tag in (W + "br", W + "cr"):
                 self.out.sep("\n")

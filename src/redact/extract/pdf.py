@@ -16,6 +16,9 @@ A page without any text (a scan) is ``Page(needs_ocr=True)`` with a warning, not
 from __future__ import annotations
 
 import ctypes
+import re
+import struct
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +29,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import PDFException
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -39,6 +43,9 @@ Engine = Literal["auto", "pdfium", "pdfplumber"]
 LINE_TOLERANCE = 0.5
 #: A horizontal gap wider than this fraction of the font size becomes a space (layout None).
 SPACE_GAP = 0.3
+#: A page where more than this share of glyphs has no Unicode mapping (``(cid:N)``) needs OCR.
+UNMAPPED_SHARE = 0.1
+_UNMAPPED = re.compile(r"^\(cid:\d+\)$")
 #: Same character drawn within this many points (x0 and top) is one glyph (pdfplumber's default).
 DEDUPE_TOLERANCE = 1.0
 
@@ -82,7 +89,8 @@ def lay_out(raw_pages: list[RawPage]) -> Extracted:
         if number > 1:
             out.sep("\n")
         start = len(out)
-        glyphs = [g for g in raw.glyphs if not _is_control(g.text)]
+        glyphs = [g for g in raw.glyphs if not _is_control(g.text) and not _UNMAPPED.match(g.text)]
+        unmapped = sum(1 for g in raw.glyphs if _UNMAPPED.match(g.text))
         for i, line in enumerate(_lines(glyphs)):
             if i:
                 out.sep("\n")
@@ -96,7 +104,10 @@ def lay_out(raw_pages: list[RawPage]) -> Extracted:
                     out.sep(" ")
                 out.add(g.text, PdfChar(number, g.x0, g.top, g.x1, g.bottom))
                 prev = g
-        needs_ocr = not any(not g.text.isspace() for g in glyphs)
+        visible = sum(1 for g in glyphs if not g.text.isspace())
+        needs_ocr = visible == 0 or unmapped > UNMAPPED_SHARE * (visible + unmapped)
+        if unmapped:
+            warnings.append(f"page {number}: {unmapped} glyphs have no Unicode mapping (left out of the text)")
         if needs_ocr:
             warnings.append(f"page {number} has no text layer (needs OCR)")
         pages.append(Page(number, start, len(out), raw.width, raw.height, needs_ocr=needs_ocr))
@@ -198,10 +209,12 @@ def _pdfium_page(page: pdfium.PdfPage, *, strict: bool) -> RawPage | None:
         while i < n:
             index, code = i, buffer[i]
             i += 1
-            if (code < 0x20 and code != 0x09) or is_generated(tp, index) == 1:
-                continue  # PDFium's own line breaks and spaces, control characters
+            if is_generated(tp, index) == 1:
+                continue  # PDFium's own line breaks and spaces
             if not strict and map_error(tp, index) == 1:
-                return None
+                return None  # pdfplumber reports these as (cid:N); lay_out counts them
+            if code < 0x20 and code != 0x09:
+                continue
             if 0xD800 <= code < 0xDC00 and i < n and 0xDC00 <= buffer[i] < 0xE000:  # outside the BMP
                 code = 0x10000 + ((code - 0xD800) << 10) + (buffer[i] - 0xDC00)
                 i += 1
@@ -228,10 +241,13 @@ def _plumber_pages(path: Path, max_pages: int | None) -> Iterator[RawPage]:
                 ]
                 yield RawPage(float(page.width), float(page.height), glyphs)
                 page.close()
-    except (PdfminerException, PDFSyntaxError, PSException) as exc:
+    except (PdfminerException, PDFSyntaxError, PSException, PDFException) as exc:
         cause = exc.args[0] if exc.args else None
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise EncryptedFile() from exc
+        raise CorruptFile("the PDF is damaged") from exc
+    except (KeyError, ValueError, TypeError, IndexError, struct.error, zlib.error) as exc:
+        # what pdfminer raises on malformed objects and streams inside pages
         raise CorruptFile("the PDF is damaged") from exc
 
 

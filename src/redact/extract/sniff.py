@@ -46,7 +46,7 @@ def sniff(path: Path, head: bytes) -> Sniffed:
     Raises ``UnsupportedFormat``, ``EncryptedFile`` or ``CorruptFile``.
     """
     suffix = path.suffix.lower()
-    if b"%PDF-" in head[:PDF_HEADER_WINDOW]:
+    if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in head[:PDF_HEADER_WINDOW]):
         return "pdf"
     if head.startswith(_ZIP_MAGIC):
         return _sniff_zip(path)
