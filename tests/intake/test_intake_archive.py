@@ -78,6 +78,15 @@ def test_recovery_deletes_copies_that_were_never_journaled_and_keeps_the_intake_
     assert src.read_bytes() == b"text"
 
 
+def test_recovery_drops_a_journal_entry_torn_by_a_kill(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "store")
+    drop = archive.claim(_drop(tmp_path / "intake", "e.txt", b"abc"))
+    (archive.journal_dir / "0123.json.new").write_text('{"id": "01', encoding="utf-8")
+
+    assert [d.id for d in archive.recover()] == [drop.id]
+    assert sorted(p.name for p in archive.journal_dir.iterdir()) == [f"{drop.id}.json"]
+
+
 def test_quarantine_moves_the_file_with_a_reason_beside_it(tmp_path: Path) -> None:
     archive = Archive(tmp_path / "store")
     drop = archive.claim(_drop(tmp_path / "intake", "坏文件.pdf", b"%PDF-broken"))

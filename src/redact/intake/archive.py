@@ -164,6 +164,8 @@ class Archive:
         for the caller to analyze or quarantine.
         """
         self.ensure()
+        for torn in self.journal_dir.glob("*.json.new"):  # killed while writing an entry: the old one stands
+            torn.unlink()
         drops = []
         for drop in self.pending():
             drops.append(self._finish_claim(drop) if drop.state == "claimed" else drop)

@@ -71,7 +71,9 @@ def analyze_one(pipeline: Pipeline, job: Job) -> Outcome:
     except BadInput as err:
         return Outcome(job.sha256, reason=err.reason(), code=err.code)
     except Exception as err:  # the batch edge: one broken document must not stop the sweep
-        log.exception("analysis failed for %s (%s)", job.sha256[:12], type(err).__name__)
+        # the message of a third-party exception may quote document text: type name only, traceback at debug
+        log.error("analysis failed for %s (%s)", job.sha256[:12], type(err).__name__)
+        log.debug("traceback", exc_info=True)
         reason = f"[{INTERNAL_ERROR}] analysis failed with an internal error ({type(err).__name__}); report it to the operators"
         return Outcome(job.sha256, reason=reason, code=INTERNAL_ERROR)
     return Outcome(job.sha256, doc=replace(doc, layout=()))
