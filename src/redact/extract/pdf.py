@@ -16,6 +16,7 @@ A page without any text (a scan) is ``Page(needs_ocr=True)`` with a warning, not
 from __future__ import annotations
 
 import ctypes
+import logging
 import re
 import struct
 import zlib
@@ -38,6 +39,10 @@ from redact.errors import CorruptFile, EncryptedFile, FileTooLarge
 from redact.extract.builder import Extracted, TextBuilder
 
 Engine = Literal["auto", "pdfium", "pdfplumber"]
+
+# pdfminer logs every oddity of a damaged file as a WARNING (which Python prints to stderr when no
+# logging is configured): the CLI promises one line per bad file, and the typed error says it all.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 #: Glyphs of one line: their bottoms differ by less than this fraction of the font size.
 LINE_TOLERANCE = 0.5
