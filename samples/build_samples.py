@@ -70,6 +70,11 @@ class Sample:
     conflict: bool = False
     encoding: str | None = None  # txt only
     header: str | None = None  # docx only
+    convert: bool = True  # traditional samples are written in Simplified and converted; False = written as is
+
+    @property
+    def needs_conversion(self) -> bool:
+        return self.script == "traditional" and self.convert
 
     @property
     def format(self) -> str:
@@ -662,7 +667,7 @@ def render_line(marked: str, traditional: bool) -> tuple[list[str], list[tuple[s
 
 def render(sample: Sample) -> list[Rendered]:
     """Every block with marks stripped; a table has one line per row and one entry per cell."""
-    trad = sample.script == "traditional"
+    trad = sample.needs_conversion
     out: list[Rendered] = []
     for b in sample.blocks:
         r = Rendered(b.kind, [])
@@ -684,7 +689,7 @@ def render(sample: Sample) -> list[Rendered]:
 
 def sample_text(sample: Sample) -> str:
     """The plain text the builder writes (the TXT file content; PDF/DOCX show the same lines)."""
-    lines = [_to_traditional(sample.header) if sample.header and sample.script == "traditional" else sample.header]
+    lines = [_to_traditional(sample.header) if sample.header and sample.needs_conversion else sample.header]
     lines = [x for x in lines if x]
     for r in render(sample):
         if r.kind == "pagebreak":
@@ -767,7 +772,7 @@ def write_docx(sample: Sample, path: Path) -> None:
     props.revision = 1
     props.title = ""
     if sample.header:
-        header = sample.header if sample.script == "simplified" else _to_traditional(sample.header)
+        header = _to_traditional(sample.header) if sample.needs_conversion else sample.header
         doc.sections[0].header.paragraphs[0].text = header
     align = {"title": WD_ALIGN_PARAGRAPH.CENTER, "org": WD_ALIGN_PARAGRAPH.CENTER,
              "docno": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
@@ -882,8 +887,14 @@ class _PdfWriter:
     def balanced(self, text: str, size: float) -> list[str]:
         """A centred title wrapped into lines of nearly equal length (no lone last character)."""
         n = len(self.wrap(text, size, 0))
-        step = -(-len(text) // n)
-        return [text[i:i + step] for i in range(0, len(text), step)]
+        target = len(text) / n
+        lines, cur = [], ""
+        for atom in self._atoms(text):
+            if cur and len(lines) < n - 1 and len(cur) + len(atom) / 2 > target and atom not in NO_LINE_START:
+                lines.append(cur)
+                cur = ""
+            cur += atom
+        return [*lines, cur]
 
     def newline(self, height: float) -> None:
         if self.y - height < self.BOTTOM:

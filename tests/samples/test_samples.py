@@ -134,3 +134,50 @@ def test_readme_describes_every_sample():
     readme = (SAMPLES / "README.md").read_text(encoding="utf-8")
     missing = [name for name in EXPECTED if f"`{name}`" not in readme]
     assert not missing, f"Missing from samples/README.md: {missing}"
+
+
+# --------------------------------------------------------------------------- the detection dev set
+
+DEVSET_DIR = ROOT / "bench" / "devset" / "detect"
+DEVSET = [json.loads(line) for line in (DEVSET_DIR / "devset.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_devset_offsets_are_exact_code_point_spans():
+    for doc in DEVSET:
+        for span in doc["entities"] + doc["public_strings"]:
+            assert doc["text"][span["start"]:span["end"]] == span["text"], doc["id"]
+
+
+def test_devset_is_balanced_and_covers_every_entity_type_in_both_scripts():
+    assert len(DEVSET) >= 60
+    scripts = [d["script"] for d in DEVSET]
+    assert abs(scripts.count("simplified") - scripts.count("traditional")) <= 2
+    for script in ("simplified", "traditional"):
+        counts = {}
+        for d in DEVSET:
+            if d["script"] == script:
+                for ent in d["entities"]:
+                    counts[ent["type"]] = counts.get(ent["type"], 0) + 1
+        assert set(counts) == set(ENTITY_TYPES), script
+        assert min(counts.values()) >= 2, (script, counts)
+    for d in DEVSET:
+        assert detect_script(d["text"]) in (d["script"], "mixed"), d["id"]
+
+
+def test_devset_public_strings_never_overlap_entities():
+    for doc in DEVSET:
+        for pub in doc["public_strings"]:
+            for ent in doc["entities"]:
+                assert pub["end"] <= ent["start"] or ent["end"] <= pub["start"], doc["id"]
+
+
+def test_devset_files_match_their_annotations():
+    annotations = json.loads((DEVSET_DIR / "files" / "annotations.json").read_text(encoding="utf-8"))
+    assert len(annotations) >= 6 and {n.rsplit(".", 1)[1] for n in annotations} == {"pdf", "docx"}
+    by_id = {d["id"]: d for d in DEVSET}
+    for name, ann in annotations.items():
+        assert [e["text"] for e in ann["entities"]] == [e["text"] for e in by_id[ann["id"]]["entities"]]
+        if name.endswith(".pdf"):
+            text = "".join(_pdf_text(DEVSET_DIR / "files" / name))
+            for s in [e["text"] for e in ann["entities"]] + ann["public_strings"]:
+                assert s in text, name
