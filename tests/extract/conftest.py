@@ -1,4 +1,4 @@
-"""Fixtures of the extraction tests (the file builders live in ``builders.py``)."""
+"""Fixtures of the extraction tests (the file builders live in ``extract_builders.py``)."""
 
 from __future__ import annotations
 

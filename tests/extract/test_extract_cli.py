@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from extract_builders import build_pdf
 from typer.testing import CliRunner
 
 from redact.cli import app
 from redact.cli.common import error_record, fail_line, iter_input_files
 from redact.errors import CorruptFile
-
-from .builders import build_pdf
 
 runner = CliRunner()
 

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from extract_builders import NSDECL, build_raw_docx, p, r
 from lxml import etree
 
 from redact.document import DocxChar
 from redact.errors import CorruptFile, EncryptedFile, UnsupportedFormat
 from redact.extract import extract
 from redact.extract.docx import W
-
-from .builders import NSDECL, build_raw_docx, p, r
 
 
 def node_char(path: Path, ref: DocxChar) -> str:

@@ -7,13 +7,12 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 import pytest
+from extract_builders import PAGE, build_pdf
 
 from redact.document import PdfChar
 from redact.errors import CorruptFile, EncryptedFile, FileTooLarge
 from redact.extract import extract
 from redact.extract.pdf import extract_pdf
-
-from .builders import PAGE, build_pdf
 
 HEIGHT = PAGE[1]
 

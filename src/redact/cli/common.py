@@ -20,19 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from redact.errors import RedactError
+from redact.extract import SUPPORTED_SUFFIXES
 
 #: Exit codes of the contract.
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_LEAK = 3
 
-#: Endings picked up when a folder is given (a file named explicitly is always tried: content decides).
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".txt")
-
-
 def iter_input_files(paths: Iterable[Path | str]) -> list[Path]:
     """Files named directly (whatever their ending, even missing ones, so they fail with a reason)
-    plus the supported files under each folder, recursively, sorted; hidden files and folders skipped.
+    plus the ``SUPPORTED_SUFFIXES`` files under each folder, recursively, sorted; hidden ones skipped.
     """
     files: list[Path] = []
     seen: set[Path] = set()
