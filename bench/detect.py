@@ -18,10 +18,13 @@ import sys
 import time
 from pathlib import Path
 
-from redact.detect import build_detector
-from redact.document import Document, Page
-from redact.pipeline import Pipeline
-from redact.settings import Settings
+# bench/redact.py would shadow the redact package when this file is run as a script
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+from redact.detect import build_detector  # noqa: E402
+from redact.document import Document, Page  # noqa: E402
+from redact.pipeline import Pipeline  # noqa: E402
+from redact.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC_CHARS = 20_000
@@ -75,7 +78,9 @@ def main() -> None:
     chars = entities = 0
     t0 = time.perf_counter()
     for i, text in enumerate(texts):
-        doc = Document(sha256=f"{i:064x}", source=f"bench-{i}", format="txt", text=text, pages=(Page(1, 0, len(text)),))
+        doc = Document(
+            sha256=f"{i:064x}", source=f"bench-{i}", format="txt", text=text, pages=(Page(1, 0, len(text)),)
+        )
         entities += len(detector.detect(doc).entities)
         chars += len(text)
     elapsed = time.perf_counter() - t0

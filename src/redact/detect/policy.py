@@ -51,6 +51,8 @@ class WordRule(_Strict):
     words: list[str]
     window: int
     numbers: list[str] = []
+    personal_labels: list[str] = []
+    agency_words: list[str] = []
     report: bool = True
 
 
@@ -99,6 +101,8 @@ class Policy:
         self.keep_officials = official_names_policy == "keep_signatories"
         self._personal = _words(config.organisation_codes.personal_words)
         self._hotline = _words(config.hotlines.words)
+        self._phone_label = _words(config.hotlines.words + config.hotlines.personal_labels)
+        self._agency_self = _words(config.hotlines.agency_words)
         self._agency_address = _words(config.agency_addresses.words)
         titles = _words(config.official_roles.titles).pattern
         self._title_before = re.compile(f"(?:{titles})[：:\\s]*$")
@@ -129,10 +133,18 @@ class Policy:
         return rx.search(text, max(line_start, start - window), start) is not None
 
     def is_hotline(self, text: str, e: Entity) -> bool:
-        value = re.sub(r"\D", "", text[e.start : e.end])
-        return value in self.config.hotlines.numbers or self._near(
-            self._hotline, text, e.start, self.config.hotlines.window
-        )
+        """A listed service number, a number whose nearest label is a hotline word (咨询电话：), or a
+        number in a sentence that names the agency itself (请联系本局办公室，电话…)."""
+        cfg = self.config.hotlines
+        if re.sub(r"\D", "", text[e.start : e.end]) in cfg.numbers:
+            return True
+        lo = max(0, e.start - cfg.window)
+        sentence = max(text.rfind(c, lo, e.start) for c in "。；;！？") + 1
+        lo = max(lo, sentence)
+        labels = list(self._phone_label.finditer(text, lo, e.start))
+        if labels and self._hotline.fullmatch(labels[-1].group()):
+            return True
+        return self._agency_self.search(text, lo, e.start) is not None
 
     def is_agency_email(self, text: str, e: Entity) -> bool:
         domain = text[e.start : e.end].rpartition("@")[2].lower()

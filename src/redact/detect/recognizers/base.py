@@ -37,6 +37,8 @@ class ZhPatternRecognizer(PatternRecognizer):
     CONTEXT: ClassVar[tuple[str, ...]] = ()
     #: score of a match whose ``validate_result`` returned True (before context)
     VALID_SCORE: ClassVar[float] = 0.85
+    #: score of a valid match of a pattern named "... (weak)": still needs a context word
+    WEAK_VALID_SCORE: ClassVar[float] = 0.3
 
     def __init__(
         self,
@@ -79,7 +81,9 @@ class ZhPatternRecognizer(PatternRecognizer):
                 verdict = self.validate_result(value)
                 if verdict is False or self.invalidate_result(value):
                     continue
-                score = self.VALID_SCORE if verdict else pattern.score
+                score = pattern.score
+                if verdict:
+                    score = self.WEAK_VALID_SCORE if pattern.name.endswith("(weak)") else self.VALID_SCORE
                 score = self.score_match(text, start, end, score)
                 if score <= 0:
                     continue

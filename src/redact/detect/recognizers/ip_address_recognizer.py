@@ -16,7 +16,12 @@ class IpAddressRecognizer(ZhPatternRecognizer):
     VALID_SCORE = 0.6
     PATTERNS = (
         Pattern("ipv4", r"(?<![0-9.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9A-Za-z]|\.\d)", 0.1),
-        Pattern("ipv6", r"(?<![0-9A-Za-z:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Za-z:])", 0.1),
+        Pattern(
+            "ipv6",
+            r"(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{1,4}(?:::?[0-9A-Fa-f]{1,4}){1,7}(?:::)?|::[0-9A-Fa-f]{1,4}(?:::?[0-9A-Fa-f]{1,4}){0,6})"
+            r"(?![0-9A-Za-z])",
+            0.1,
+        ),
     )
     CONTEXT = ("IP", "ip地址", "IP地址", "登录地址", "登錄", "登录", "網址", "位址")
 

@@ -25,6 +25,12 @@ class PhoneRecognizer(ZhPatternRecognizer):
             0.55,
         ),
         Pattern("cn landline compact", _L + _AREA + r"[2-9]\d{6,7}" + R, 0.3),
+        Pattern(
+            "cn landline intl",
+            _L + r"(?:\+|00)86[ -]?\(?(?:10|2\d|[3-9]\d{2})\)?[ -]?[2-9]\d{2,3}[ -]?\d{4}" + R,
+            0.6,
+        ),
+        Pattern("area code + local (incl. Taiwan)", _L + r"(?:\(0\d{1,3}\)|0\d{1,3})[ -]\d{6,8}" + R, 0.5),
         Pattern("hk/mo intl", _L + r"(?:\+|00)85[23][ -]?\(?[2-9]\d{3}\)?[ -]?\d{4}" + R, 0.7),
         Pattern("tw intl", _L + r"(?:\+|00)886[ -]?(?:9\d{2}|[2-8]\d?)[ -]?\d{3,4}[ -]?\d{3,4}" + R, 0.7),
         Pattern("tw mobile", _L + r"09\d{2}[ -]?\d{3}[ -]?\d{3}" + R, 0.3),
