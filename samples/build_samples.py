@@ -167,7 +167,7 @@ def _samples() -> list[Sample]:
                 left(f"公民身份号码：{e('CN_RESIDENT_ID', ID_CHEN)}"),
                 left(f"出生日期：{e('DATE_OF_BIRTH', '1985年3月12日')}"),
                 left(f"住所：{e('ADDRESS', '榕江市鼓楼区五一北路128号3栋502室')}"),
-                left(f"联系电话：{e('PHONE_NUMBER', '138-0013-8000')}"),
+                left(f"联系电话：{e('PHONE_NUMBER', '138-0013-8000')}；固定电话：{e('PHONE_NUMBER', '0591-83726154')}"),
                 p(f"{pub('2024年3月18日')}，本局执法人员依法对当事人经营的建华副食店进行监督检查，发现其货架上摆放的"
                   f"“丰源”牌桃酥（生产日期：2023年12月1日，保质期：90天）已超过保质期，共计{pub('46袋')}。"
                   f"经查，上述桃酥系当事人于2023年12月20日从{pub('榕江市丰源食品贸易有限公司')}"
@@ -418,8 +418,8 @@ def _samples() -> list[Sample]:
                 p("根据2024年度公务员考试录用工作有关规定，经笔试、面试、体检和考察，确定以下人员为拟录用人员，现予以公示。"),
                 table(
                     ("序号", "姓名", "性别", "身份证号", "毕业院校", "拟录用职位"),
-                    ("1", k("PERSON", "何雨桐"), "女", "350102********4521", "福建师范大学", "综合管理科科员"),
-                    ("2", k("PERSON", "杨志远"), "男", "350583********2316", "厦门大学", "执法稽查科科员"),
+                    ("1", k("PERSON", "何雨桐"), "女", pub("350102********4521"), "福建师范大学", "综合管理科科员"),
+                    ("2", k("PERSON", "杨志远"), "男", pub("350583********2316"), "厦门大学", "执法稽查科科员"),
                     ("3", k("PERSON", "谢婉清"), "女", e("CN_RESIDENT_ID", ID_RECRUIT), "福州大学", "食品生产安全监管科科员"),
                 ),
                 p(f"公示时间：{pub('2024年8月5日')}至{pub('2024年8月11日')}（5個工作日）。"
@@ -517,8 +517,8 @@ def _samples() -> list[Sample]:
                 left("榕江市公安局："),
                 p(f"我局在查办一起网络销售假冒化妆品案件中发现，涉案网店经营者{e('PERSON', '蔡文斌')}"
                   f"（公民身份号码：{e('CN_RESIDENT_ID', ID_CAI)}；护照号码：{e('PASSPORT', 'E39174026')}；"
-                  f"往来港澳通行证号码：{e('TRAVEL_PERMIT', 'C58273916')}）使用尾号为7891的银行卡"
-                  f"{e('BANK_CARD', BANK_CAI)}收取货款，其网店后台登录IP地址为{e('IP_ADDRESS', '203.0.113.87')}，"
+                  f"往来港澳通行证号码：{e('TRAVEL_PERMIT', 'C58273916')}）使用其本人名下银行卡"
+                  f"（卡号{e('BANK_CARD', BANK_CAI)}）收取货款，其网店后台登录IP地址为{e('IP_ADDRESS', '203.0.113.87')}，"
                   f"发货车辆车牌号为{e('LICENSE_PLATE', '闽A·62759')}。"),
                 p("因涉案金额较大，可能涉嫌犯罪，为查清资金流向和实际经营人员，商请贵局协助核查上述人员的出入境记录及车辆轨迹信息，"
                   "并于2024年10月31日前函复我局。"),
@@ -727,6 +727,33 @@ def expectations(sample: Sample) -> dict:
         "entities": entities,
         "public_strings": public,
     }
+
+
+LABEL_ZH = {"public": "主动公开", "on_request": "依申请公开", "non_public": "不予公开"}
+SCRIPT_ZH = {"simplified": "简体", "traditional": "繁體"}
+TABLE_START, TABLE_END = "<!-- samples-table:start -->", "<!-- samples-table:end -->"
+
+
+def readme_table(expected: dict[str, dict]) -> str:
+    """The overview table of samples/README.md, derived from expected.json (rewritten on every build)."""
+    rows = ["| 文件 | 内容（文种，信息分类） | 格式 / 字形 / 编码 | 审核应作决定（依据） | 须删除（redact） | 保留的人员（公务身份） |",
+            "|---|---|---|---|---|---|"]
+    for name, x in expected.items():
+        redact = "<br>".join(f"{e['type']}：{e['text']}" for e in x["entities"] if e["action"] == "redact") or "无"
+        keep = "、".join(e["text"] for e in x["entities"] if e["action"] == "keep" and e["type"] == "PERSON") or "—"
+        declared = f"；附注声明：{LABEL_ZH[x['declared']]}" if x["declared"] else ""
+        conflict = "；**声明与内容冲突**" if x["conflict"] else ""
+        enc = f" / {x['encoding']}" if x["encoding"] else ""
+        rows.append(f"| `{name}` | {x['kind']}（{x['doc_type']}，{x['category']}） | {x['format'].upper()} / "
+                    f"{SCRIPT_ZH[x['script']]}{enc} | **{LABEL_ZH[x['attribute']]}**（{x['reason']}）{declared}{conflict} "
+                    f"| {redact} | {keep} |")
+    return "\n".join([TABLE_START, *rows, TABLE_END])
+
+
+def update_readme(readme: Path, expected: dict[str, dict]) -> None:
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.index(TABLE_START), text.index(TABLE_END) + len(TABLE_END)
+    readme.write_text(text[:start] + readme_table(expected) + text[end:], encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- writers
@@ -1009,6 +1036,7 @@ def build(out_dir: Path, expected_path: Path | None = None) -> list[Path]:
     if expected_path is not None:
         data = {s.file: expectations(s) for s in samples}
         expected_path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        update_readme(expected_path.parent / "README.md", data)
     return written
 
 

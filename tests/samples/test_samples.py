@@ -134,6 +134,7 @@ def test_readme_describes_every_sample():
     readme = (SAMPLES / "README.md").read_text(encoding="utf-8")
     missing = [name for name in EXPECTED if f"`{name}`" not in readme]
     assert not missing, f"Missing from samples/README.md: {missing}"
+    assert builder.readme_table(EXPECTED) in readme, "README table is stale: run samples/build_samples.py"
 
 
 # --------------------------------------------------------------------------- the detection dev set
