@@ -18,8 +18,10 @@ def addresses(recognizer: ZhAddressRecognizer, text: str) -> list[str]:
 
 
 FOUND = [
-    ("住址：福建省平潭县潭城镇西航路88号3栋201室，联系电话：13800000000",
-     "福建省平潭县潭城镇西航路88号3栋201室"),
+    (
+        "住址：福建省平潭县潭城镇西航路88号3栋201室，联系电话：13800000000",
+        "福建省平潭县潭城镇西航路88号3栋201室",
+    ),
     ("户籍地：平潭县北厝镇后楼村3组12号。", "平潭县北厝镇后楼村3组12号"),
     ("当事人张三，男，住榕江市古州镇人民路12号。", "榕江市古州镇人民路12号"),
     ("家庭住址：上海市浦东新区张江路100弄5号602室", "上海市浦东新区张江路100弄5号602室"),
@@ -30,8 +32,8 @@ FOUND = [
     ("住址：福建省平潭縣潭城鎮西航路88號3棟201室。", "福建省平潭縣潭城鎮西航路88號3棟201室"),
     ("戶籍地：臺北市大安區忠孝東路四段100號5樓", "臺北市大安區忠孝東路四段100號5樓"),
     ("聯絡地址：新北市板橋區文化路一段25號", "新北市板橋區文化路一段25號"),
-    # grammar without a label
-    ("该户居民位于平潭县潭城镇西航路88号3栋201室。", "平潭县潭城镇西航路88号3栋201室"),
+    # a name table with an address column
+    ("姓名 性别 住址\n张三 男 平潭县潭城镇西航路88号3栋201室", "平潭县潭城镇西航路88号3栋201室"),
 ]
 
 NOT_FOUND = [
@@ -60,6 +62,19 @@ def test_rules_alone_find_whole_address(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_no_address(recognizer: ZhAddressRecognizer, text: str) -> None:
     assert addresses(recognizer, text) == []
+
+
+def test_unlabelled_street_address_is_below_the_engine_threshold_without_the_model() -> None:
+    """来信请寄：…大道88号 is usually the agency's own address: grammar alone scores under 0.5."""
+    text = "该户居民位于平潭县潭城镇西航路88号3栋201室。"
+    (span,) = [s for s in find_entities(text, None) if s.label == "ADDRESS"]
+    assert text[span.start : span.end] == "平潭县潭城镇西航路88号3栋201室"
+    assert span.score < 0.5
+
+
+def test_agency_mailing_address_is_not_reported(recognizer: ZhAddressRecognizer) -> None:
+    text = "監督電話：0591-12345678；來信請寄：榕江市閩江大道88號榕江市市場監督管理局人事科。"
+    assert [r for r in recognizer.analyze(text, ["ADDRESS"]) if r.score >= 0.5] == []
 
 
 def test_labelled_address_scores_high(recognizer: ZhAddressRecognizer) -> None:

@@ -34,7 +34,7 @@ FOLLOW_WORDS = frozenset(
     }
 )
 #: Characters no personal name contains (administrative units, 某 placeholders, grammar words).
-NON_NAME_CHARS = frozenset("县省镇乡区市村路街局厅号室栋楼某的了是在")
+NON_NAME_CHARS = frozenset("县省镇乡区市村路街局厅号室某的了是在")
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -46,7 +46,11 @@ _TRIGGER_RE = re.compile(
     rf"(?P<sep>[ \t\u3000]*[：:][ \t\u3000]*|[ \t\u3000]+)?"
 )
 _TITLE_RE = re.compile(rf"(?:常务)?副?(?:{_alternation(TITLES)}|委员(?!会))")  # 管理委员会 is no title
-_GENDER_RE = re.compile(rf"(?P<name>[{HAN}·]{{2,8}})[ \t]*[，,（(、][ \t]*[男女](?:[，,）)、。；;]|性)")
+_GENDER_RE = re.compile(
+    rf"(?P<name>[{HAN}·]{{2,8}})[ \t]*(?:[，,（(、][ \t]*[男女](?:[，,）)、。；;]|性)"
+    rf"|[（(][ \t]*(?:身份证|公民身份号码|居民身份证|证件号码|身份号码|性别|男|女|\d{{6}}))"
+)
+_NOTE_RE = re.compile(r"[（(][^）)]{0,20}[）)]$")
 _ITEM_SPLIT_RE = re.compile(r"[、，,/；;]|[ \t\u3000]+")
 _HAN_RUN_RE = re.compile(rf"[{HAN}·]+")
 
@@ -96,7 +100,7 @@ def _trigger_names(text: str) -> Iterator[Span]:
         if not has_colon and m.group("trig") in COLON_ONLY:
             continue  # bare verbs/nouns: 审核通过, 学生家长, 致辞 — only with a colon
         line_end = len(text)
-        for stop in "\n。；;":
+        for stop in "\n。":
             i = text.find(stop, pos, pos + 80)
             if i != -1:
                 line_end = min(line_end, i)
@@ -116,16 +120,17 @@ def _trigger_names(text: str) -> Iterator[Span]:
                 break
             if k == 0:
                 size = len(run.group()) if plausible_name(run.group()) else name_prefix(run.group())
-            else:  # later list items must be a name and nothing else
-                size = len(item) if run.group() == item and plausible_name(item) else 0
+            else:  # later list items must be a name and nothing else (a note in brackets may follow)
+                bare = _NOTE_RE.sub("", item)
+                size = len(bare) if run.group() == bare and plausible_name(bare) else 0
             if size == 0:
-                if has_colon:
+                if m.group("sep"):
                     continue
                 break
             if not is_anonymised(text, start, start + size):
                 yield Span(start, start + size, "PERSON", SCORE_RULE, "trigger")
-            if not has_colon and m.group("trig") != "抄送":
-                break  # 申请人张三向… : only the first name
+            if not m.group("sep") and m.group("trig") != "抄送":
+                break  # 申请人张三向… (no separator): only the first name
 
 
 _SALUTATION_RE = re.compile(rf"(?:^|\n)[ \t\u3000]*(?:致|尊敬的)(?P<name>[{HAN}·]{{2,15}}?)(?:先生|女士|同志)?[：:，,]")
