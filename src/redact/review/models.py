@@ -42,7 +42,10 @@ class DocumentTable(Base):
     label: Mapped[str | None] = mapped_column(String(16), nullable=True)
     published_path: Mapped[str | None] = mapped_column(String(1000), nullable=True)
 
-    __table_args__ = (Index("ix_documents_status_received", "status", "received_at"),)
+    __table_args__ = (
+        Index("ix_documents_queue", "status", "received_at", "sha256"),
+        Index("ix_documents_received", "received_at", "sha256"),
+    )
 
 
 class AttributeSuggestionTable(Base):

@@ -202,6 +202,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")  # the recommended durability level in WAL mode
     cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
 

@@ -8,6 +8,7 @@ information available until the package is updated.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 import chinese_calendar
 
@@ -15,6 +16,7 @@ import chinese_calendar
 DEADLINE_WORKING_DAYS = 20
 
 
+@lru_cache(maxsize=8192)
 def is_workday(day: date) -> bool:
     """True on a PRC working day (official calendar where known, otherwise Monday–Friday)."""
     try:
