@@ -67,10 +67,11 @@ MOBILE_PREFIXES = tuple("130 131 132 133 134 135 136 137 138 139 147 150 151 152
                         "172 173 175 176 177 178 180 181 182 183 184 185 186 187 188 189 191 193 195 196 "
                         "197 198 199".split())
 
-AGENCIES_S = ("榕江市市场监督管理局", "榕江市鼓楼区市场监督管理局", "榕江市卫生健康委员会", "榕江市商务局", "榕江市城市管理局",
-              "榕江市人力资源和社会保障局")
-AGENCIES_T = ("榕江市市場監督管理局", "臺北市政府衛生局", "香港食物環境衞生署", "澳門市政署", "新北市政府消費者服務中心",
-              "高雄市政府經濟發展局")
+# agency → the prefix of its document numbers (文号 / 發文字號)
+AGENCIES_S = {"榕江市市场监督管理局": "榕市监罚", "榕江市鼓楼区市场监督管理局": "榕鼓市监罚", "榕江市卫生健康委员会": "榕卫",
+              "榕江市商务局": "榕商务", "榕江市城市管理局": "榕城管罚", "榕江市人力资源和社会保障局": "榕人社"}
+AGENCIES_T = {"榕江市市場監督管理局": "榕市監罰", "臺北市政府衛生局": "北市衛食藥字第", "香港食物環境衞生署": "食環署檔號",
+              "澳門市政署": "市政署批示第", "新北市政府消費者服務中心": "新北消字第", "高雄市政府經濟發展局": "高市經發字第"}
 COMPANIES_S = ("榕江市恒泰食品有限公司", "福建闽越茶业股份有限公司", "榕江市鑫源超市有限公司", "榕江市百佳汇商贸有限公司",
                "福州市海峡药业连锁有限公司")
 COMPANIES_T = ("統一超商股份有限公司", "榕江市恆泰食品有限公司", "全聯實業股份有限公司", "香港百佳超級市場有限公司",
@@ -219,11 +220,15 @@ class Gen:
     def date(self) -> str:
         return f"{self.r.randint(2019, 2025)}年{self.r.randint(1, 12)}月{self.r.randint(1, 28)}日"
 
-    def docno(self, trad: bool) -> str:
-        prefix = self.pick(("榕市監罰", "榕市監", "榕衛", "府授衛食字第")) if trad else self.pick(("榕市监罚", "榕市监", "榕鼓市监罚", "榕卫"))
+    def docno(self, trad: bool, agency: str | None = None) -> str:
+        agencies = AGENCIES_T if trad else AGENCIES_S
+        prefix = agencies[agency] if agency else self.pick(tuple(agencies.values()))
+        year = self.r.randint(2019, 2025)
         if prefix.endswith("第"):
-            return f"{prefix}{self.digits(10)}號"
-        return f"{prefix}〔{self.r.randint(2019, 2025)}〕{self.r.randint(1, 300)}{'號' if trad else '号'}"
+            return f"{prefix}{year - 1911}{self.digits(7)}號" if "北" in prefix or "高" in prefix else f"{prefix}{self.r.randint(1, 300)}/{year}號"
+        if prefix.endswith("檔號"):
+            return f"{prefix}FEHD/{year}/{self.digits(4)}"
+        return f"{prefix}〔{year}〕{self.r.randint(1, 300)}{'號' if trad else '号'}"
 
     def money(self, trad: bool) -> str:
         return self.pick((f"{self.r.randint(2, 200)}000元", f"{self.r.randint(1, 99)}.{self.r.randint(1, 9)}万元" if not trad
@@ -340,7 +345,7 @@ def _public(g: Gen, kind: str, trad: bool) -> str:
     table: dict[str, Callable[[], str]] = {
         "sex": lambda: g.pick(("男", "女")),
         "date": g.date,
-        "agency": lambda: g.pick(AGENCIES_T if trad else AGENCIES_S),
+        "agency": lambda: g.pick(tuple(AGENCIES_T if trad else AGENCIES_S)),
         "company": lambda: g.pick(COMPANIES_T if trad else COMPANIES_S),
         "law": lambda: g.pick(LAWS_T if trad else LAWS_S),
         "money": lambda: g.money(trad),
@@ -374,7 +379,8 @@ def fill(g: Gen, template: str, trad: bool) -> list[tuple[str, str | None]]:
 def make_doc(g: Gen, i: int) -> tuple[dict, list[list[tuple[str, str | None]]]]:
     trad = i % 2 == 1
     ents, pubs = (ENTITY_TEMPLATES_T, PUBLIC_TEMPLATES_T) if trad else (ENTITY_TEMPLATES_S, PUBLIC_TEMPLATES_S)
-    lines = [[(_public(g, "agency", trad), "PUBLIC"), ("　", None), (g.docno(trad), "PUBLIC")]]
+    agency = _public(g, "agency", trad)
+    lines = [[(agency, "PUBLIC"), ("　", None), (g.docno(trad, agency), "PUBLIC")]]
     body = [g.pick(ents) for _ in range(g.r.randint(2, 4))] + [g.pick(pubs) for _ in range(g.r.randint(2, 3))]
     g.r.shuffle(body)
     lines += [fill(g, t, trad) for t in body]
