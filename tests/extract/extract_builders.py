@@ -88,3 +88,18 @@ def p(*runs: str) -> str:
 
 def r(text: str) -> str:
     return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def build_scaled_pdf(path: Path, draws: Sequence[tuple[float, float, float, str]], font: str = "WQY") -> Path:
+    """One page drawn the way Word/WPS exports do: ``Tf 1`` and the size in the text matrix (``Tm``)."""
+    _register_fonts()
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    text = c.beginText()
+    text.setFont(font, 1)
+    for x, y, size, s in draws:
+        text.setTextTransform(size, 0, 0, size, x, y)
+        text.textOut(s)
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    return path

@@ -7,7 +7,7 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 import pytest
-from extract_builders import PAGE, build_pdf
+from extract_builders import PAGE, build_pdf, build_scaled_pdf
 
 from redact.document import PdfChar
 from redact.errors import CorruptFile, EncryptedFile, FileTooLarge
@@ -125,6 +125,20 @@ def test_both_readers_give_the_same_text_and_boxes_on_built_files(two_pages: Pat
             if a is not None and b is not None:
                 assert a.page == b.page
                 assert list(a[1:]) == pytest.approx(list(b[1:]), abs=0.5)  # font descent rounding
+
+
+def test_font_size_in_the_text_matrix_gives_the_same_boxes_and_gaps(tmp_path: Path) -> None:
+    path = build_scaled_pdf(
+        tmp_path / "tm.pdf",
+        [(72, 700, 12, "姓名"), (150, 700, 12, "张三"), (72, 680, 12, "电话 13800138000"), (72, 640, 16, "标题")],
+    )
+    fast, ref = extract_pdf(path, engine="pdfium"), extract_pdf(path, engine="pdfplumber")
+    assert fast.text == ref.text == "姓名 张三\n电话 13800138000\n标题"
+    first = fast.layout[fast.text.index("张")]
+    assert isinstance(first, PdfChar)
+    assert first.bottom - first.top == pytest.approx(12, abs=0.5) and first.x0 == pytest.approx(150, abs=0.01)
+    for a, b in zip(fast.layout, ref.layout, strict=True):
+        assert a == b or (a is not None and b is not None and list(a) == pytest.approx(list(b), abs=0.5))
 
 
 def test_both_readers_give_the_same_text_on_every_sample_pdf(samples_dir: Path) -> None:

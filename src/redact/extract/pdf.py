@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import math
 import re
 import struct
 import zlib
@@ -207,8 +208,9 @@ def _pdfium_page(page: pdfium.PdfPage, *, strict: bool) -> RawPage | None:
         pdfium_c.FPDFText_GetText(tp, 0, n, buffer)  # all UTF-16 units at once: index i = character i
         is_generated, map_error = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_HasUnicodeMapError
         get_box, get_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
-        rect = pdfium_c.FS_RECTF()
-        rect_ref = ctypes.byref(rect)
+        get_matrix = pdfium_c.FPDFText_GetMatrix
+        rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+        rect_ref, matrix_ref = ctypes.byref(rect), ctypes.byref(matrix)
         glyphs: list[Glyph] = []
         i = 0
         while i < n:
@@ -224,7 +226,10 @@ def _pdfium_page(page: pdfium.PdfPage, *, strict: bool) -> RawPage | None:
                 code = 0x10000 + ((code - 0xD800) << 10) + (buffer[i] - 0xDC00)
                 i += 1
             get_box(tp, index, rect_ref)
-            size = get_size(tp, index)
+            get_matrix(tp, index, matrix_ref)
+            # the Tf size times the vertical scale of the text matrix (Word exports use "Tf 1" + Tm 12):
+            # pdfplumber's ``size``
+            size = get_size(tp, index) * math.hypot(matrix.c, matrix.d)
             y_bottom = top - rect.bottom
             glyphs.append(Glyph(chr(code), rect.left - left, y_bottom - size, rect.right - left, y_bottom, size))
     finally:
