@@ -160,7 +160,7 @@ def test_devset_is_balanced_and_covers_every_entity_type_in_both_scripts():
                 for ent in d["entities"]:
                     counts[ent["type"]] = counts.get(ent["type"], 0) + 1
         assert set(counts) == set(ENTITY_TYPES), script
-        assert min(counts.values()) >= 2, (script, counts)
+        assert min(counts.values()) >= 5, (script, counts)
     for d in DEVSET:
         assert detect_script(d["text"]) in (d["script"], "mixed"), d["id"]
 

@@ -376,12 +376,25 @@ def fill(g: Gen, template: str, trad: bool) -> list[tuple[str, str | None]]:
     return segs
 
 
-def make_doc(g: Gen, i: int) -> tuple[dict, list[list[tuple[str, str | None]]]]:
+class Deck:
+    """Deals templates round-robin in a shuffled order, so every template (and type) is used about equally."""
+
+    def __init__(self, g: Gen, templates: tuple[str, ...]) -> None:
+        self.g, self.templates, self.queue = g, templates, []
+
+    def deal(self) -> str:
+        if not self.queue:
+            self.queue = list(self.templates)
+            self.g.r.shuffle(self.queue)
+        return self.queue.pop()
+
+
+def make_doc(g: Gen, i: int, decks: dict[tuple[bool, bool], Deck]) -> tuple[dict, list[list[tuple[str, str | None]]]]:
     trad = i % 2 == 1
-    ents, pubs = (ENTITY_TEMPLATES_T, PUBLIC_TEMPLATES_T) if trad else (ENTITY_TEMPLATES_S, PUBLIC_TEMPLATES_S)
     agency = _public(g, "agency", trad)
     lines = [[(agency, "PUBLIC"), ("　", None), (g.docno(trad, agency), "PUBLIC")]]
-    body = [g.pick(ents) for _ in range(g.r.randint(2, 4))] + [g.pick(pubs) for _ in range(g.r.randint(2, 3))]
+    body = ([decks[trad, True].deal() for _ in range(g.r.randint(2, 4))]
+            + [decks[trad, False].deal() for _ in range(g.r.randint(2, 3))])
     g.r.shuffle(body)
     lines += [fill(g, t, trad) for t in body]
     lines.append([(g.date(), "PUBLIC")])
@@ -422,9 +435,11 @@ FILE_FORMATS = ("pdf", "docx", "pdf", "docx", "pdf", "docx", "pdf", "docx")
 
 def build(out_dir: Path = HERE) -> list[dict]:
     g = Gen(random.Random(SEED))
+    decks = {(False, True): Deck(g, ENTITY_TEMPLATES_S), (True, True): Deck(g, ENTITY_TEMPLATES_T),
+             (False, False): Deck(g, PUBLIC_TEMPLATES_S), (True, False): Deck(g, PUBLIC_TEMPLATES_T)}
     docs, layouts = [], []
     for i in range(N_DOCS):
-        doc, lines = make_doc(g, i)
+        doc, lines = make_doc(g, i, decks)
         docs.append(doc)
         layouts.append(lines)
     with open(out_dir / "devset.jsonl", "w", encoding="utf-8") as f:
