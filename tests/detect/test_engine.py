@@ -182,3 +182,19 @@ def test_entities_are_frozen_dataclasses(detector):
     (e,) = detector.analyze_text(f"身份证{ID}")
     with pytest.raises(dataclasses.FrozenInstanceError):
         e.action = "keep"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("身份证号码：3501021985\n0312123X，住", ("CN_RESIDENT_ID", "3501021985\n0312123X")),
+        ("联系电话：138-0013-\n8000。", ("PHONE_NUMBER", "138-0013-\n8000")),
+        ("卡号6222020200\n000000006", ("BANK_CARD", "6222020200\n000000006")),
+    ],
+)
+def test_numbers_broken_by_a_pdf_line_wrap_are_found_whole(detector, text, expected):
+    assert [(e.type, e.text) for e in detector.analyze_text(text)] == [expected]
+
+
+def test_numbers_on_consecutive_lines_are_not_joined(detector):
+    assert detector.analyze_text("表1\n2019年\n2020年 12\n34\n第5\n6条") == []

@@ -12,6 +12,7 @@ import bisect
 import dataclasses
 import logging
 import math
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -27,6 +28,11 @@ from redact.errors import ConfigInvalid
 from redact.settings import Settings
 
 log = logging.getLogger(__name__)
+
+#: a line break inside a number (PDF lines wrap anywhere): ``3501021985\n0312123X``
+WRAPPED = re.compile(r"(?<=[0-9])\n(?=[0-9Xx])|(?<=[0-9\-])\n(?=[0-9])")
+#: characters of context kept on each side of a wrapped line break
+WRAP_WINDOW = 40
 
 
 def blank_zh_engine(language: str, max_length: int) -> SpacyNlpEngine:
@@ -158,7 +164,29 @@ class Detector:
                     r.end += lo
                     if own_lo <= r.start < own_hi:
                         found.append(r)
+            found += self._wrapped(norm_text, span_start, span_end)
         return resolve_overlaps(found)
+
+    def _wrapped(self, norm_text: str, span_start: int, span_end: int) -> list[RecognizerResult]:
+        """Entities broken by a line break: analyze the two line ends joined, keep what spans the break."""
+        eng = self.config.engine
+        out = []
+        for m in WRAPPED.finditer(norm_text, span_start, span_end):
+            j = m.start()
+            lo, hi = max(span_start, j - WRAP_WINDOW), min(span_end, j + 1 + WRAP_WINDOW)
+            joined = norm_text[lo:j] + norm_text[j + 1 : hi]
+            for r in self.analyzer.analyze(
+                joined,
+                language=eng.language,
+                score_threshold=eng.score_threshold,
+                nlp_artifacts=self._artifacts,
+            ):
+                start = lo + r.start + (1 if lo + r.start >= j else 0)
+                end = lo + r.end + (1 if lo + r.end > j else 0)
+                if start < j < end:
+                    r.start, r.end = start, end
+                    out.append(r)
+        return out
 
     def _entities(
         self, text: str, norm: str, spans: Iterable[tuple[int, int]], doc: Document | None
