@@ -141,6 +141,18 @@ def test_font_size_in_the_text_matrix_gives_the_same_boxes_and_gaps(tmp_path: Pa
         assert a == b or (a is not None and b is not None and list(a) == pytest.approx(list(b), abs=0.5))
 
 
+def test_rotated_text_is_read_by_the_reference_reader(tmp_path: Path) -> None:
+    path = tmp_path / "rotated.pdf"
+    build_pdf(path, [(0, "Droid", 12, 72, 700, "正文")])
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:  # a stamp-like rotated line
+        font = next(name for name in pdf.pages[0].Resources.Font.keys() if name.startswith("/F2"))
+        stamp = f"BT {font} 12 Tf 0.866 0.5 -0.5 0.866 300 300 Tm <0102> Tj ET"  # 正文 again, rotated 30°
+        pdf.pages[0].contents_add(stamp.encode(), prepend=False)
+        pdf.save(path)
+    assert extract(path).text == extract_pdf(path, engine="pdfplumber").text == "正文\n正文"
+    assert extract_pdf(path, engine="pdfium").text != "正文\n正文"  # PDFium's rotated boxes split the line
+
+
 def test_both_readers_give_the_same_text_on_every_sample_pdf(samples_dir: Path) -> None:
     pdfs = sorted(samples_dir.glob("*.pdf"))
     assert pdfs, "samples/intake has no PDF"

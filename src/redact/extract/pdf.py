@@ -6,7 +6,7 @@ Two readers feed one layout routine (``lay_out``), so they cannot disagree on re
   generates itself (spaces, line breaks) and dropping duplicate glyphs ourselves.
 * ``pdfplumber`` (reference, ~100 ms/page on dense CJK pages): ``page.dedupe_chars().chars``.
   Used for the whole document when PDFium reports a glyph without a Unicode mapping, a rotated
-  page or a media box not at the origin, so coordinates never need guessing.
+  glyph or page, or a media box not at the origin, so coordinates never need guessing.
 
 ``tests/extract/test_pdf.py`` proves both give the same text on the samples and built files.
 Layout: ``PdfChar(page, x0, top, x1, bottom)`` in pdfplumber's top-left coordinates (points).
@@ -227,6 +227,8 @@ def _pdfium_page(page: pdfium.PdfPage, *, strict: bool) -> RawPage | None:
                 i += 1
             get_box(tp, index, rect_ref)
             get_matrix(tp, index, matrix_ref)
+            if not strict and abs(matrix.b) > 1e-3:
+                return None  # rotated glyph: pdfplumber's box convention is the reference
             # the Tf size times the vertical scale of the text matrix (Word exports use "Tf 1" + Tm 12):
             # pdfplumber's ``size``
             size = get_size(tp, index) * math.hypot(matrix.c, matrix.d)
