@@ -182,3 +182,33 @@ def test_devset_files_match_their_annotations():
             text = "".join(_pdf_text(DEVSET_DIR / "files" / name))
             for s in [e["text"] for e in ann["entities"]] + ann["public_strings"]:
                 assert s in text, name
+
+
+# --------------------------------------------------------------------------- format properties other tests rely on
+
+
+@pytest.mark.parametrize("name", [n for n, x in EXPECTED.items() if x["format"] == "pdf"])
+def test_pdf_samples_embed_their_cjk_truetype_font(name):
+    import pikepdf
+
+    embedded = set()
+    with pikepdf.open(SAMPLES / "intake" / name) as pdf:
+        for page in pdf.pages:
+            for font in page.Resources.Font.values():
+                if font.Subtype == "/TrueType" and "/FontFile2" in font.FontDescriptor:
+                    embedded.add(str(font.BaseFont).split("+")[-1])
+    assert "DroidSansFallback" in embedded
+
+
+def test_docx_request_splits_the_contact_name_across_two_runs_and_has_header_and_table():
+    import docx
+
+    doc = docx.Document(str(SAMPLES / "intake" / "request-2024-035.docx"))
+    runs = next([r.text for r in p.runs] for p in doc.paragraphs if "王丽娟" in p.text)
+    assert any(r.endswith("王丽") for r in runs) and any(r.startswith("娟") for r in runs)
+    assert doc.sections[0].header.paragraphs[0].text == "榕江市市场监督管理局"
+    assert len(doc.tables) == 1 and doc.tables[0].cell(0, 0).text == "抽检品种"
+
+
+def test_multi_page_pdf_is_present():
+    assert max(len(_pdf_text(SAMPLES / "intake" / n)) for n, x in EXPECTED.items() if x["format"] == "pdf") >= 2
