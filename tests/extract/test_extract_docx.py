@@ -269,3 +269,16 @@ def test_strict_open_xml_is_unsupported_rather_than_silently_empty(tmp_path: Pat
 def test_a_document_without_text_is_returned_with_a_warning(tmp_path: Path) -> None:
     doc = extract(build_raw_docx(tmp_path / "blank.docx", "<w:p/><w:p/>"))
     assert doc.text == "\n" and doc.warnings == ("the document contains no text",)
+
+
+def test_parts_that_are_not_read_are_reported(tmp_path: Path) -> None:
+    path = build_raw_docx(
+        tmp_path / "media.docx",
+        p("见下图"),
+        {"word/media/image1.png": "PNG", "word/embeddings/oleObject1.bin": "OLE", "word/comments.xml": "<x/>"},
+    )
+    assert extract(path).warnings == (
+        "comments present (not part of the text)",
+        "embedded objects present (their content is not extracted)",
+        "images present (their content is not extracted)",
+    )

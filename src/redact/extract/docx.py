@@ -58,6 +58,13 @@ _SKIP = {
     MC + "Fallback",
 }
 _DELETED = {W + "del", W + "moveFrom"}
+#: Parts whose content is not read as text: the reviewer and the publisher must know they exist.
+_UNREAD_PARTS = (
+    ("word/media/", "images present (their content is not extracted)"),
+    ("word/embeddings/", "embedded objects present (their content is not extracted)"),
+    ("word/charts/", "charts present (their text is not extracted)"),
+    ("word/diagrams/", "diagrams present (their text is not extracted)"),
+)
 _NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 
 
@@ -114,6 +121,9 @@ def extract_docx(path: Path) -> Extracted:
     warnings: set[str] = set()
     if "word/comments.xml" in names:
         warnings.add("comments present (not part of the text)")
+    for prefix, warning in _UNREAD_PARTS:
+        if any(n.startswith(prefix) for n in names):
+            warnings.add(warning)
     tracked = False
     first = True
     for name, root in roots.items():
