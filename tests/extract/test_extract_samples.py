@@ -80,7 +80,9 @@ def _chars_of(text: str, start: int, value: str) -> list[int]:
 
 def test_every_expected_value_is_extracted_and_leads_back_to_its_place(samples_dir: Path) -> None:
     checked = 0
-    for name, values in expected_values(samples_dir).items():
+    expected = expected_values(samples_dir)
+    assert {p.name for p in sample_files(samples_dir)} <= {n for n, values in expected.items() if values}
+    for name, values in expected.items():
         path = samples_dir / name
         doc = extract(path)
         for value in values:
