@@ -41,6 +41,10 @@ def test_content_decides_not_the_name(tmp_file: WriteFile) -> None:
         extract(renamed)
 
 
+def test_plain_text_that_starts_like_a_magic_number_is_still_text(tmp_file: WriteFile) -> None:
+    assert extract(tmp_file("cars.txt", "BMW 车辆登记 MZ-001".encode())).text == "BMW 车辆登记 MZ-001"
+
+
 def test_size_limit_is_checked_before_parsing(tmp_file: WriteFile) -> None:
     path = tmp_file("big.txt", "正文".encode() * 1000)
     with pytest.raises(FileTooLarge):

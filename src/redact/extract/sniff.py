@@ -54,14 +54,15 @@ def sniff(path: Path, head: bytes) -> Sniffed:
         raise _ole_error(path)
     if head.startswith(_TEXT_BOMS):
         return "txt"
-    for magic, what in _KNOWN_BINARY:
-        if head.startswith(magic):
+    looks_binary = b"\x00" in head
+    for magic, what in _KNOWN_BINARY:  # short magics like "BM" also start plain text: trust them in .txt only with NULs
+        if head.startswith(magic) and (suffix != ".txt" or looks_binary):
             raise UnsupportedFormat(f"the file is {what}, not a PDF, DOCX or TXT document")
     if suffix == ".pdf":
         raise CorruptFile("the file has no PDF header")
     if suffix == ".docx":
         raise CorruptFile("the file is not a DOCX (ZIP) package")
-    if b"\x00" in head:
+    if looks_binary:
         raise UnsupportedFormat("the file is binary, not a PDF, DOCX or TXT document")
     return "txt"
 
