@@ -28,3 +28,11 @@ def test_uscc(found, text, expected):
 def test_uscc_action_depends_on_who_it_identifies(detector, text, action, reason):
     (e,) = [e for e in detector.analyze_text(text) if e.type == "CN_USCC"]
     assert (e.action, e.reason) == (action, reason)
+
+
+def test_an_all_digit_code_that_is_also_a_valid_card_is_redacted_as_a_card(detector):
+    # 628040591797258504 passes both the GB 32100 check and Luhn
+    (e,) = detector.analyze_text("转账至628040591797258504。")
+    assert (e.type, e.action) == ("BANK_CARD", "redact")
+    (e,) = detector.analyze_text("统一社会信用代码：628040591797258504。")
+    assert (e.type, e.action) == ("CN_USCC", "keep")

@@ -34,3 +34,18 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_phone(found, text, expected):
     assert found(text, "PHONE_NUMBER") == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "86-15013402508",
+        "(852) 5808 9799",
+        "(+853) 6612 3456",
+        "02-2147-2277",
+        "0950-754-465",
+        "+86-591-8765-4321",
+    ],
+)
+def test_more_written_forms_after_a_label(found, value):
+    assert found(f"联系电话：{value}。", "PHONE_NUMBER") == [(5, 5 + len(value), value)]

@@ -53,6 +53,7 @@ class WordRule(_Strict):
     numbers: list[str] = []
     personal_labels: list[str] = []
     agency_words: list[str] = []
+    person_words: list[str] = []
     report: bool = True
 
 
@@ -103,6 +104,8 @@ class Policy:
         self._hotline = _words(config.hotlines.words)
         self._phone_label = _words(config.hotlines.words + config.hotlines.personal_labels)
         self._agency_self = _words(config.hotlines.agency_words)
+        self._person_word = _words(config.hotlines.person_words)
+        self._mobile = re.compile(r"(?:\+?86|0086)?[\s\-()]*1[3-9]")
         self._agency_address = _words(config.agency_addresses.words)
         titles = _words(config.official_roles.titles).pattern
         self._title_before = re.compile(f"(?:{titles})[：:\\s]*$")
@@ -134,7 +137,7 @@ class Policy:
 
     def is_hotline(self, text: str, e: Entity) -> bool:
         """A listed service number, a number whose nearest label is a hotline word (咨询电话：), or a
-        number in a sentence that names the agency itself (请联系本局办公室，电话…)."""
+        landline right after the agency names itself (请联系本局办公室，电话…) with no person in between."""
         cfg = self.config.hotlines
         if re.sub(r"\D", "", text[e.start : e.end]) in cfg.numbers:
             return True
@@ -144,7 +147,10 @@ class Policy:
         labels = list(self._phone_label.finditer(text, lo, e.start))
         if labels and self._hotline.fullmatch(labels[-1].group()):
             return True
-        return self._agency_self.search(text, lo, e.start) is not None
+        if self._mobile.match(text, e.start):
+            return False
+        agency = list(self._agency_self.finditer(text, lo, e.start))
+        return bool(agency) and self._person_word.search(text, agency[-1].end(), e.start) is None
 
     def is_agency_email(self, text: str, e: Entity) -> bool:
         domain = text[e.start : e.end].rpartition("@")[2].lower()

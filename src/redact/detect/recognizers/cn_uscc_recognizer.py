@@ -27,5 +27,11 @@ class CnUsccRecognizer(ZhPatternRecognizer):
     PATTERNS = (Pattern("uscc", L + r"[1-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}" + R, 0.1),)
     CONTEXT = ("统一社会信用代码", "信用代码", "社会信用代码", "統一社會信用代碼", "信用代碼")
 
+    #: an all-digit code may also be a Luhn-valid bank card: without context the card wins (redact)
+    ALL_DIGIT_SCORE = 0.6
+
+    def score_match(self, text: str, start: int, end: int, score: float) -> float:
+        return min(score, self.ALL_DIGIT_SCORE) if text[start:end].isdigit() else score
+
     def validate_result(self, pattern_text: str) -> bool | None:
         return uscc_ok(pattern_text)
