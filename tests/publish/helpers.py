@@ -38,7 +38,9 @@ def pdf_document(path: Path) -> Document:
                 prev = ch
             text.append("\n")
             layout.append(None)
-            pages.append(Page(n, start, len(text), float(page.width), float(page.height), start == len(text) - 1))
+            pages.append(
+                Page(n, start, len(text), float(page.width), float(page.height), start == len(text) - 1)
+            )
     return Document(sha256_file(path), str(path), "pdf", "".join(text), tuple(layout), tuple(pages))
 
 
@@ -47,7 +49,11 @@ def docx_document(path: Path) -> Document:
     text: list[str] = []
     layout: list = []
     with zipfile.ZipFile(path) as zf:
-        parts = sorted(n for n in zf.namelist() if re.match(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$", n))
+        parts = sorted(
+            n
+            for n in zf.namelist()
+            if re.match(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$", n)
+        )
         for part in parts:
             root = etree.fromstring(zf.read(part))
             nodes = list(root.iter(W + "t"))  # keeps the proxies alive so they stay valid keys
@@ -81,7 +87,13 @@ def txt_document(path: Path, encoding: str = "utf-8") -> Document:
         layout.extend(TxtChar(ln, col) for col in range(1, len(line) + 1))
         layout.append(TxtChar(ln, len(line) + 1))
     return Document(
-        sha256_file(path), str(path), "txt", body, tuple(layout[: len(body)]), (Page(1, 0, len(body)),), encoding=encoding
+        sha256_file(path),
+        str(path),
+        "txt",
+        body,
+        tuple(layout[: len(body)]),
+        (Page(1, 0, len(body)),),
+        encoding=encoding,
     )
 
 
@@ -147,7 +159,9 @@ def make_adversarial_docx(path: Path) -> Path:
     section.header.paragraphs[0].text = f"页眉 {NAME} {PHONE}"
     section.footer.paragraphs[0].text = f"页脚 {ID}"
     d.part.relate_to(f"mailto:{EMAIL}", RT.HYPERLINK, is_external=True)
-    rid_mail = next(r for r, rel in d.part.rels.items() if rel.is_external and rel.target_ref.startswith("mailto:"))
+    rid_mail = next(
+        r for r, rel in d.part.rels.items() if rel.is_external and rel.target_ref.startswith("mailto:")
+    )
     d.save(path)
 
     with zipfile.ZipFile(path) as zf:
@@ -167,23 +181,33 @@ def make_adversarial_docx(path: Path) -> Path:
         "</Relationships>",
     )
     parts["word/_rels/document.xml.rels"] = rels.encode()
-    root_rels = parts["_rels/.rels"].decode().replace(
-        "</Relationships>",
-        '<Relationship Id="rIdCu" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
+    root_rels = (
+        parts["_rels/.rels"]
+        .decode()
+        .replace(
+            "</Relationships>",
+            '<Relationship Id="rIdCu" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
+        )
     )
     parts["_rels/.rels"] = root_rels.encode()
-    ct = parts["[Content_Types].xml"].decode().replace(
-        "</Types>",
-        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
-        '<Override PartName="/word/people.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.people+xml"/>'
-        '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+    ct = (
+        parts["[Content_Types].xml"]
+        .decode()
+        .replace(
+            "</Types>",
+            '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+            '<Override PartName="/word/people.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.people+xml"/>'
+            '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+        )
     )
     parts["[Content_Types].xml"] = ct.encode()
     settings = parts["word/settings.xml"].decode()
     settings = re.sub(r"(<w:settings[^>]*>)", r'\1<w:attachedTemplate r:id="rIdTpl"/>', settings, count=1)
     if "xmlns:r=" not in settings.split(">", 2)[1]:
         settings = settings.replace(
-            "<w:settings ", '<w:settings xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ', 1
+            "<w:settings ",
+            '<w:settings xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+            1,
         )
     parts["word/settings.xml"] = settings.encode()
     parts["word/_rels/settings.xml.rels"] = (
@@ -191,7 +215,9 @@ def make_adversarial_docx(path: Path) -> Path:
         f'<Relationship Id="rIdTpl" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="file:///C:/Users/{AUTHOR}/Templates/Normal.dotm" TargetMode="External"/></Relationships>'
     ).encode()
     app = parts["docProps/app.xml"].decode()
-    app = app.replace("</Properties>", f"<Company>{AUTHOR}工作室</Company><Manager>{AUTHOR}</Manager></Properties>")
+    app = app.replace(
+        "</Properties>", f"<Company>{AUTHOR}工作室</Company><Manager>{AUTHOR}</Manager></Properties>"
+    )
     parts["docProps/app.xml"] = app.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in parts.items():

@@ -28,7 +28,9 @@ def every_part_text(path: Path) -> dict[str, str]:
     with zipfile.ZipFile(path) as zf:
         for name in zf.namelist():
             raw = zf.read(name).decode("utf-8", "replace")
-            out[name] = canon(raw + html.unescape(raw) + unquote(raw) + html.unescape(re.sub(r"<[^>]+>", "", raw)))
+            out[name] = canon(
+                raw + html.unescape(raw) + unquote(raw) + html.unescape(re.sub(r"<[^>]+>", "", raw))
+            )
     return out
 
 
@@ -36,7 +38,9 @@ def every_part_text(path: Path) -> dict[str, str]:
 def redacted(tmp_path):
     src = make_adversarial_docx(tmp_path / "in.docx")
     doc = extract(src)
-    ents = entities(doc, ("PERSON", NAME), ("PHONE_NUMBER", PHONE), ("CN_RESIDENT_ID", ID), ("EMAIL_ADDRESS", EMAIL))
+    ents = entities(
+        doc, ("PERSON", NAME), ("PHONE_NUMBER", PHONE), ("CN_RESIDENT_ID", ID), ("EMAIL_ADDRESS", EMAIL)
+    )
     out = tmp_path / "out.docx"
     result = redact_file(src, doc, ents, out)
     return src, out, result
@@ -80,7 +84,9 @@ def test_structure_is_clean(redacted):
     assert 'Target="#"' in zipfile.ZipFile(out).read("word/_rels/document.xml.rels").decode()
     assert check_docx(out, SECRETS).passed
     opened = docx.Document(str(out))  # still a valid package
-    assert opened.core_properties.author == "" and opened.sections[0].header.paragraphs[0].text.startswith("页眉")
+    assert opened.core_properties.author == "" and opened.sections[0].header.paragraphs[0].text.startswith(
+        "页眉"
+    )
 
 
 def test_full_masking_uses_boxes(tmp_path):

@@ -48,16 +48,25 @@ def test_txt_redacted_in_the_chosen_encoding(tmp_path, encoding):
     text = TEXT if encoding != "big5" else src.read_bytes().decode("big5")
     doc = txt_document(src, encoding)
     assert doc.text == text
-    ents = entities(doc, ("PERSON", "張三豐"), ("PHONE_NUMBER", "138-0013-8000"), ("CN_RESIDENT_ID", "35010219900101123X"))
+    ents = entities(
+        doc, ("PERSON", "張三豐"), ("PHONE_NUMBER", "138-0013-8000"), ("CN_RESIDENT_ID", "35010219900101123X")
+    )
     out = tmp_path / "out.txt"
     result = redact_file(src, doc, ents, out, txt_encoding=encoding)
     written = out.read_bytes().decode(encoding)
     assert "張某某" in written and "138-****-8000" in written and "350102********123X" in written
     assert "張三豐" not in written and "张三丰" not in written and "19900101" not in written
-    assert written.replace("張某某", "張三豐").replace("138-****-8000", "138-0013-8000").replace(
-        "350102********123X", "35010219900101123X"
-    ) == text  # everything else byte-identical, CRLF kept
-    assert result.masks == {"PERSON": "local:surname", "PHONE_NUMBER": "local:3+4", "CN_RESIDENT_ID": "local:6+4"}
+    assert (
+        written.replace("張某某", "張三豐")
+        .replace("138-****-8000", "138-0013-8000")
+        .replace("350102********123X", "35010219900101123X")
+        == text
+    )  # everything else byte-identical, CRLF kept
+    assert result.masks == {
+        "PERSON": "local:surname",
+        "PHONE_NUMBER": "local:3+4",
+        "CN_RESIDENT_ID": "local:6+4",
+    }
 
 
 def test_txt_layout_maps_offsets_when_extraction_folded_newlines(tmp_path):
@@ -92,7 +101,9 @@ def test_leaky_txt_is_not_written(tmp_path, monkeypatch):
     out = tmp_path / "out.txt"
     import redact.publish.txt as txt
 
-    monkeypatch.setattr(txt, "redact_txt", lambda source, doc, edits, output, encoding: output.write_text(TEXT))
+    monkeypatch.setattr(
+        txt, "redact_txt", lambda source, doc, edits, output, encoding: output.write_text(TEXT)
+    )
     with pytest.raises(LeakGateFailed) as err:
         redact_file(src, doc, entities(doc, ("PERSON", "張三豐")), out)
     assert not out.exists() and "張三豐" not in str(err.value)

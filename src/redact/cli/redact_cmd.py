@@ -26,9 +26,15 @@ def register(app: typer.Typer) -> None:
 
 def redact_command(
     path: Path = typer.Argument(..., help="One PDF, DOCX or TXT file."),
-    output: Path = typer.Option(..., "-o", "--output", help="Where to write the redacted copy (same format)."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with counts and the gate verdict."),
-    masking: str | None = typer.Option(None, help="'local' (张某, 138****1234) or 'full' (■); default from settings."),
+    output: Path = typer.Option(
+        ..., "-o", "--output", help="Where to write the redacted copy (same format)."
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print one JSON object with counts and the gate verdict."
+    ),
+    masking: str | None = typer.Option(
+        None, help="'local' (张某, 138****1234) or 'full' (■); default from settings."
+    ),
     encoding: str = typer.Option("utf-8", help="Output encoding of a TXT copy."),
 ) -> None:
     """Write a truly redacted copy of PATH to OUTPUT; the leak gate must pass before anything is written."""

@@ -57,7 +57,14 @@ DROP_REL_TYPES = re.compile(
     r"thumbnail|glossaryDocument|attachedTemplate|oleObject|package|vbaProject|printerSettings|"
     r"mailMergeSource|mailMergeHeaderSource|recipientData)$"
 )
-_ACCEPT_DROP = ("del", "moveFrom", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
+_ACCEPT_DROP = (
+    "del",
+    "moveFrom",
+    "moveFromRangeStart",
+    "moveFromRangeEnd",
+    "moveToRangeStart",
+    "moveToRangeEnd",
+)
 _CHANGE_RECORDS = (
     "rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tblPrExChange", "trPrChange", "tcPrChange",
     "tblGridChange", "numberingChange", "cellIns", "cellDel", "cellMerge", "customXmlInsRangeStart",

@@ -5,12 +5,16 @@ Deliberately independent of the redaction code (it imports nothing from ``pdf.py
 value in normalised forms (no whitespace or hyphens, full-width folded, Simplified and
 Traditional, case-folded).
 
-PDF: four text extractors (pdfplumber chars with and without ``dedupe_chars``, pdfminer
-``extract_text``, pypdfium2, poppler ``pdftotext``), the raw file, every decompressed stream and
-string (pikepdf, and ``qpdf --qdf`` when installed) in UTF-8, UTF-16BE, GB18030, Big5 and hex
-forms, the font ToUnicode maps and embedded TrueType cmaps (a removed character that appears
-nowhere in the output text must not be mapped), and structure: one ``%%EOF``, no /Info author,
-XMP, outlines, annotations, forms, attachments, JavaScript, structure tree, ActualText/Alt.
+PDF: three independent text extractors — pdfminer (raw: every glyph in content order, no layout
+analysis; pdfplumber reads the same objects), pypdfium2 and poppler ``pdftotext`` (layout and
+``-raw``) — plus a
+fourth, raw reading: the text-showing string operands of every content stream (escapes resolved,
+so UCS-2 codes of predefined-CMap fonts are found), every decompressed non-image stream and
+string (pikepdf = qpdf's ``--qdf`` view) and the file outside its streams, each in UTF-8,
+UTF-16BE, GB18030, Big5 and hex forms; the font ToUnicode maps and embedded TrueType cmaps (a
+removed character that appears nowhere in the output text must not be mapped); and structure:
+one ``%%EOF``, no /Info author, XMP, outlines, annotations, forms, attachments, JavaScript,
+structure tree, ActualText/Alt.
 DOCX: every zip part, decoded, XML-unescaped, percent-decoded and with tags stripped (a name
 split over runs), and structure: no ``w:del``/``w:moveFrom``, comments, authors, custom
 properties, customXml, people, thumbnails, glossary, OLE objects, hidden runs.
@@ -26,7 +30,6 @@ import io
 import re
 import shutil
 import subprocess
-import tempfile
 import zipfile
 from collections import Counter
 from collections.abc import Iterable
@@ -128,20 +131,38 @@ class _Searcher:
 # ----------------------------------------------------------------------------------- PDF
 
 
-def _pdf_texts(path: Path) -> dict[str, str]:
-    import pdfplumber
-    import pypdfium2
-    from pdfminer.high_level import extract_text
+def _pdfminer_raw(path: Path) -> str:
+    """pdfminer without layout analysis: every glyph's Unicode in content-stream order."""
+    from pdfminer.pdfdevice import PDFTextDevice
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
 
-    texts: dict[str, str] = {}
-    with pdfplumber.open(path) as pdf:
-        raw, dedup = [], []
-        for page in pdf.pages:
-            raw.append("".join(c["text"] for c in page.chars))
-            dedup.append(page.dedupe_chars().extract_text() or "")
-        texts["pdfplumber_chars"] = "\n".join(raw)
-        texts["pdfplumber_dedupe"] = "\n".join(dedup)
-    texts["pdfminer"] = extract_text(str(path))
+    class _Collector(PDFTextDevice):
+        def __init__(self, rsrcmgr: PDFResourceManager) -> None:
+            super().__init__(rsrcmgr)
+            self.chars: list[str] = []
+
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+            try:
+                self.chars.append(font.to_unichr(cid))
+            except Exception:  # no Unicode for this code: nothing readable
+                pass
+            return font.char_width(cid) * fontsize * scaling
+
+    manager = PDFResourceManager(caching=True)
+    device = _Collector(manager)
+    interpreter = PDFPageInterpreter(manager, device)
+    with open(path, "rb") as fh:
+        for page in PDFPage.get_pages(fh):
+            interpreter.process_page(page)
+            device.chars.append("\n")
+    return "".join(device.chars)
+
+
+def _pdf_texts(path: Path) -> dict[str, str]:
+    import pypdfium2
+
+    texts: dict[str, str] = {"pdfminer_raw": _pdfminer_raw(path)}
     doc = pypdfium2.PdfDocument(str(path))
     try:
         parts = []
@@ -154,15 +175,15 @@ def _pdf_texts(path: Path) -> dict[str, str]:
     finally:
         doc.close()
     if shutil.which("pdftotext"):
-        out = subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=120)
-        texts["pdftotext"] = out.stdout.decode("utf-8", "replace")
-        raw_out = subprocess.run(
-            ["pdftotext", "-q", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=120
-        )
-        texts["pdftotext_raw"] = raw_out.stdout.decode("utf-8", "replace")
+        for name, flags in (("pdftotext", []), ("pdftotext_raw", ["-raw"])):
+            run = subprocess.run(
+                ["pdftotext", "-q", *flags, "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=300
+            )
+            texts[name] = run.stdout.decode("utf-8", "replace")
     return texts
 
 
+_STREAM_BODY = re.compile(rb"stream\r?\n.*?endstream", re.S)
 _TOUNI_HEX = re.compile(rb"<([0-9A-Fa-f]+)>")
 
 
@@ -217,7 +238,7 @@ def check_pdf(path: Path, needles: Iterable[str], removed_chars: Iterable[str] =
     report.checks.append("eof")
     if eofs != 1:
         report.problems["eof_count"] += 1
-    search.raw_bytes("raw_file", data)
+    search.raw_bytes("raw_file", _STREAM_BODY.sub(b"stream\nendstream", data))  # streams: decoded below
 
     texts = _pdf_texts(path)
     for name, text in texts.items():
@@ -264,14 +285,6 @@ def check_pdf(path: Path, needles: Iterable[str], removed_chars: Iterable[str] =
     report.checks.append("marked_content")
     if b"/ActualText" in streams or re.search(rb"/Alt\s*[(<]", streams):
         report.problems["marked_content_text"] += 1
-    if shutil.which("qpdf"):
-        with tempfile.TemporaryDirectory() as tmp:
-            qdf = Path(tmp) / "qdf.pdf"
-            subprocess.run(
-                ["qpdf", "--qdf", "--object-streams=disable", str(path), str(qdf)], capture_output=True, timeout=120
-            )
-            if qdf.exists():
-                search.raw_bytes("qpdf_qdf", qdf.read_bytes())
     report.checks.append("font_maps")
     orphan = {c for c in removed_chars if not c.isspace()} - output_chars
     residue = orphan & {to_simplified(c) for c in tounicode} | orphan & tounicode
@@ -364,8 +377,10 @@ def _docx_structure(name: str, xml: str, report: LeakReport) -> None:
         report.problems["author"] += 1
     if re.search(r"<w:(object|docVars|attachedTemplate)\b", xml) or "<o:OLEObject" in xml:
         report.problems["embedded_or_template"] += 1
-    if name.startswith("word/") and re.search(r"<w:vanish\s*/>", xml) and not name.endswith(
-        ("styles.xml", "numbering.xml")
+    if (
+        name.startswith("word/")
+        and re.search(r"<w:vanish\s*/>", xml)
+        and not name.endswith(("styles.xml", "numbering.xml"))
     ):
         report.problems["hidden_text"] += 1
     if name == "docProps/core.xml" and re.search(
@@ -392,7 +407,12 @@ def check_txt(path: Path, needles: Iterable[str], encoding: str = "utf-8") -> Le
 
 
 def check_file(
-    path: Path, fmt: str, needles: Iterable[str], *, removed_chars: Iterable[str] = (), encoding: str = "utf-8"
+    path: Path,
+    fmt: str,
+    needles: Iterable[str],
+    *,
+    removed_chars: Iterable[str] = (),
+    encoding: str = "utf-8",
 ) -> LeakReport:
     """Run the gate for one output file of format ``fmt`` ("pdf", "docx" or "txt")."""
     needles = list(needles)

@@ -20,11 +20,10 @@ font residue shared with an untouched page.
 
 from __future__ import annotations
 
-import io
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pikepdf
@@ -66,20 +65,6 @@ def boxes_by_page(doc: Document, removed: Iterable[int]) -> dict[int, list[Box]]
     return dict(lines)
 
 
-@lru_cache(maxsize=1)
-def _text_font() -> str:
-    """The font of the invisible text layer: a predefined-CMap CID font (UniGB-UCS2-H).
-
-    Nothing is embedded (no glyph outlines, no ToUnicode to prune) and every extractor maps its
-    UCS-2 codes back to Unicode, so the layer holds exactly the kept characters.
-    """
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    return "STSong-Light"
-
-
 def _page_geometry(page: pikepdf.Page) -> tuple[float, float, float, float, int]:
     """(dx, dy, width, height, rotate): crop box offset from the media box top-left, its size, /Rotate."""
     mb = [float(v) for v in page.mediabox]
@@ -113,28 +98,100 @@ def _render(pdf_path: Path, index: int, boxes: Sequence[Box], geometry, dpi: int
     return image
 
 
-def _raster_page_pdf(image, chars: Sequence[tuple[str, PdfChar]], geometry) -> bytes:
-    """One PDF page: the image full-size plus the invisible text layer."""
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
+def _text_fonts(pdf: pikepdf.Pdf) -> tuple[pikepdf.Object, pikepdf.Object]:
+    """The fonts of the invisible text layer: nothing embedded, so no outline or ToUnicode to prune.
 
-    dx, dy, width, height, _ = geometry
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(width, height), pageCompression=1, invariant=1)
-    c.drawImage(ImageReader(image), 0, 0, width, height)
-    if chars:
-        font = _text_font()
-        text = c.beginText()
-        text.setTextRenderMode(3)
-        for ch, ref in chars:
-            size = max(1.0, ref.bottom - ref.top)
-            text.setFont("Helvetica" if ch.isascii() else font, size)  # pdfium drops ASCII in UCS2 CID text
-            text.setTextOrigin(ref.x0 - dx, height - (ref.bottom - dy) + 0.12 * size)
-            text.textOut(ch)
-        c.drawText(text)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    CJK: STSong-Light with the predefined CMap UniGB-UCS2-H (codes are UCS-2, every extractor maps
+    them back); ASCII: Helvetica (pdfium drops ASCII drawn with UCS-2 CID fonts).
+    """
+    descriptor = pikepdf.Dictionary(
+        Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/STSongStd-Light"), Flags=6,
+        FontBBox=[-25, -254, 1000, 880], ItalicAngle=0, Ascent=752, Descent=-271, CapHeight=737, StemV=58,
+    )  # fmt: skip
+    cid = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.CIDFontType0, BaseFont=pikepdf.Name("/STSong-Light"),
+        CIDSystemInfo=pikepdf.Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("GB1"), Supplement=2),
+        FontDescriptor=pdf.make_indirect(descriptor), DW=1000,
+    )  # fmt: skip
+    cjk = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0, BaseFont=pikepdf.Name("/STSong-Light"),
+        Encoding=pikepdf.Name("/UniGB-UCS2-H"), DescendantFonts=[pdf.make_indirect(cid)],
+    )  # fmt: skip
+    latin = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    )  # fmt: skip
+    return pdf.make_indirect(cjk), pdf.make_indirect(latin)
+
+
+def _text_layer(chars: Sequence[tuple[str, PdfChar]], geometry) -> bytes:
+    """Render-mode-3 text: one TJ per run of same-font characters, each glyph at its original x."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    dx, dy, _, height, _ = geometry
+    ops = ["BT 3 Tr"]
+    run: list[tuple[str, PdfChar]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        latin = run[0][0].isascii()
+        first = run[0][1]
+        size = max(1.0, first.bottom - first.top)
+        baseline = height - (first.bottom - dy) + 0.12 * size
+        parts = []
+        for k, (ch, ref) in enumerate(run):
+            code = ch.encode("latin-1") if latin else ch.encode("utf-16-be")
+            parts.append("<" + code.hex() + ">")
+            if k + 1 < len(run):
+                advance = (stringWidth(ch, "Helvetica", 1000) if latin else 1000) * size / 1000
+                gap = run[k + 1][1].x0 - ref.x0
+                parts.append(f"{(advance - gap) * 1000 / size:.1f}")
+        ops.append(f"/{'FL' if latin else 'FC'} {size:.2f} Tf 1 0 0 1 {first.x0 - dx:.2f} {baseline:.2f} Tm")
+        ops.append("[" + " ".join(parts) + "] TJ")
+        run.clear()
+
+    for ch, ref in chars:
+        if ord(ch) > 0xFFFF or (ch.isascii() and not ch.isprintable()):
+            continue
+        if run:
+            prev_ch, prev = run[-1]
+            same_line = abs(ref.top - prev.top) < 0.3 * (prev.bottom - prev.top) and ref.x0 >= prev.x0
+            same_size = abs((ref.bottom - ref.top) - (prev.bottom - prev.top)) < 0.5
+            if not (same_line and same_size and ch.isascii() == prev_ch.isascii()):
+                flush()
+        run.append((ch, ref))
+    flush()
+    ops.append("ET")
+    return "\n".join(ops).encode("ascii")
+
+
+def _raster_page(out: pikepdf.Pdf, image, chars: Sequence[tuple[str, PdfChar]], geometry, fonts) -> None:
+    """Append one page to ``out``: the image full-size plus the invisible text layer."""
+    from PIL import ImageChops
+
+    _, _, width, height, rotate = geometry
+    r, g, b = image.split()
+    gray = ImageChops.difference(r, g).getbbox() is None and ImageChops.difference(r, b).getbbox() is None
+    pixels = (r if gray else image).tobytes()
+    xobject = pikepdf.Stream(out, zlib.compress(pixels, 6))
+    xobject.Type, xobject.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    xobject.Width, xobject.Height, xobject.BitsPerComponent = image.width, image.height, 8
+    xobject.ColorSpace = pikepdf.Name.DeviceGray if gray else pikepdf.Name.DeviceRGB
+    xobject.Filter = pikepdf.Name.FlateDecode
+    content = f"q {width:.4f} 0 0 {height:.4f} 0 0 cm /Im0 Do Q\n".encode() + _text_layer(chars, geometry)
+    page = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        MediaBox=[0, 0, width, height],
+        Resources=pikepdf.Dictionary(
+            XObject=pikepdf.Dictionary(Im0=xobject), Font=pikepdf.Dictionary(FC=fonts[0], FL=fonts[1])
+        ),
+        Contents=pikepdf.Stream(out, zlib.compress(content)),
+    )
+    page.Contents.Filter = pikepdf.Name.FlateDecode
+    if rotate:
+        page.Rotate = rotate
+    out.pages.append(pikepdf.Page(page))
 
 
 def _strip_marked_content(stream_owner: pikepdf.Object) -> None:
@@ -148,7 +205,9 @@ def _strip_marked_content(stream_owner: pikepdf.Object) -> None:
     for operands, op in ops:
         if str(op) == "BDC" and len(operands) == 2:
             props = operands[1]
-            if isinstance(props, pikepdf.Dictionary) and any(k in props for k in ("/ActualText", "/Alt", "/E")):
+            if isinstance(props, pikepdf.Dictionary) and any(
+                k in props for k in ("/ActualText", "/Alt", "/E")
+            ):
                 out.append(([operands[0]], pikepdf.Operator("BMC")))
                 changed = True
                 continue
@@ -192,7 +251,13 @@ def _copy_clean_page(out: pikepdf.Pdf, page: pikepdf.Page) -> None:
 
 
 def redact_pdf(
-    source: Path, doc: Document, removed: Iterable[int], output: Path, *, rasterize_all: bool = False, dpi: int = DPI
+    source: Path,
+    doc: Document,
+    removed: Iterable[int],
+    output: Path,
+    *,
+    rasterize_all: bool = False,
+    dpi: int = DPI,
 ) -> PdfOutcome:
     """Write a redacted copy of ``source`` to ``output``; ``removed`` are offsets into ``doc.text``."""
     removed = set(removed)
@@ -210,23 +275,18 @@ def redact_pdf(
     rasterized: list[int] = []
     with src:
         out = pikepdf.new()
-        keep_alive = []
+        fonts = None
         for index, page in enumerate(src.pages):
             number = index + 1
             if number in boxes or rasterize_all:
                 geometry = _page_geometry(page)
                 image = _render(source, index, boxes.get(number, ()), geometry, dpi)
-                one = pikepdf.open(io.BytesIO(_raster_page_pdf(image, keep_chars.get(number, ()), geometry)))
-                keep_alive.append(one)
-                out.pages.append(one.pages[0])
-                if geometry[4]:
-                    out.pages[-1].obj.Rotate = geometry[4]
+                fonts = fonts or _text_fonts(out)
+                _raster_page(out, image, keep_chars.get(number, ()), geometry, fonts)
                 rasterized.append(number)
             else:
                 _copy_clean_page(out, page)
         out.remove_unreferenced_resources()
         out.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
-        for one in keep_alive:
-            one.close()
         out.close()
     return PdfOutcome(tuple(rasterized), sum(len(v) for v in boxes.values()))

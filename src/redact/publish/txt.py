@@ -47,7 +47,9 @@ def _offset_map(text: str, doc: Document) -> dict[int, int]:
     raise RedactionFailed("the text file no longer matches its extracted text")
 
 
-def redact_txt(source: Path, doc: Document, edits: dict[int, str], output: Path, *, encoding: str = "utf-8") -> None:
+def redact_txt(
+    source: Path, doc: Document, edits: dict[int, str], output: Path, *, encoding: str = "utf-8"
+) -> None:
     """Write ``source`` with ``edits`` (doc offset → replacement character) applied, in ``encoding``."""
     text = _decode(source.read_bytes(), doc.encoding)
     chars = list(text)
