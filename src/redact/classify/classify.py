@@ -10,6 +10,7 @@ disagrees raises ``conflict`` and both sides go into the reasons.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -87,6 +88,19 @@ def scopes(text: str, zones: Zones) -> dict[str, list[tuple[int, int]]]:
     }
 
 
+def _search(rx: re.Pattern[str], stext: str, a: int, b: int) -> tuple[int, int] | None:
+    """Search ``stext[a:b]``; a window over several lines (a wrapped title) is searched joined."""
+    window = stext[a:b]
+    if "\n" not in window:
+        m = rx.search(window)
+        return (a + m.start(), a + m.end()) if m and m.end() > m.start() else None
+    keep = [i for i, ch in enumerate(window) if ch not in "\r\n"]
+    m = rx.search("".join(window[i] for i in keep))
+    if not m or m.end() <= m.start():
+        return None
+    return a + keep[m.start()], a + keep[m.end() - 1] + 1
+
+
 def _fire(
     rule: Rule, stext: str, windows: dict[str, list[tuple[int, int]]], doc_type: str | None
 ) -> Hit | None:
@@ -98,10 +112,13 @@ def _fire(
     weight = 0.0
     for sig in rule.signals:
         for a, b in windows[sig.scope]:
-            m = sig.regex.search(stext[a:b])
-            if m and m.end() > m.start():
+            span = _search(sig.regex, stext, a, b) if sig.scope == "title" else None
+            if sig.scope != "title":
+                m = sig.regex.search(stext[a:b])
+                span = (a + m.start(), a + m.end()) if m and m.end() > m.start() else None
+            if span:
                 if first is None:
-                    first = (a + m.start(), a + m.end())
+                    first = span
                 weight = max(weight, sig.weight if sig.weight is not None else rule.weight)
                 break
     if first is None:
@@ -120,9 +137,9 @@ def detect_doc_type(stext: str, zones: Zones, types: Sequence[DocType]) -> tuple
         a, b = title
         for dt in types:
             for rx in dt.title_re:
-                m = rx.search(stext[a:b])
-                if m and m.end() > m.start():
-                    return dt, a + m.start(), a + m.end()
+                span = _search(rx, stext, a, b)
+                if span:
+                    return dt, span[0], span[1]
     head = stext[:300]
     for dt in types:
         for rx in dt.text_re:
@@ -209,7 +226,7 @@ class Classifier:
             if h.rule.label:
                 logits[h.rule.label] += h.weight
         model_p: dict[str, float] | None = None
-        if self.model is not None:
+        if self.model is not None and not (kind["hard"] or kind["decisive"]):  # rules already decide
             model_p = self.model.proba(stext)
             for lab in LABELS:
                 logits[lab] += MODEL_WEIGHT * math.log(max(model_p[lab], 1e-4))
@@ -225,13 +242,17 @@ class Classifier:
             content = deciding.rule.label
             assert content is not None
             conf = deciding.rule.confidence
-            if model_p is not None and max(model_p, key=model_p.__getitem__) != content:
-                conf *= 0.95
         else:
             content = max(soft, key=soft.__getitem__)
             conf = soft[content]
             if protected and content == "non_public":
                 content, conf = "public", max(soft["public"], 0.6)
+            supported = any(h.rule.label == content for h in kind["cue"] + kind["redaction"]) or (
+                found is not None and found[0].prior == content
+            )
+            if content in NON_PUBLIC_LABELS and not supported:
+                # principle (a): withholding needs a cited ground and evidence, not only a model score
+                content, conf = rs.default.label, max(soft[rs.default.label], 0.5)
 
         declared_hit = max(kind["declared"], key=lambda h: h.start) if kind["declared"] else None
         declared = declared_hit.rule.label if declared_hit else None

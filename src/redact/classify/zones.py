@@ -42,7 +42,8 @@ _CC = re.compile(r"^抄\s*送\s*[:：]")
 _PRINTED = re.compile(r"印发\s*$|印发\s*[)）]?\s*$|^\S.{0,40}\d{4}年\d{1,2}月\d{1,2}日\s*印发")
 _NOTE = re.compile(r"^[(（].{2,80}[)）]$")
 _TITLE_END = re.compile(
-    r"(的?(请示|批复|通知|通报|报告|决定|决议|意见|公告|通告|公报|函|纪要|命令|议案|办法|规定|细则|方案|规划|指南|决定书|告知书|年度报告|须知|说明|公示|通知书|令))$"
+    r"(的?(请示|批复|通知|通报|报告|决定|决议|意见|公告|通告|公报|函|纪要|命令|议案|办法|规定|细则|方案|规划|指南|决定书|告知书|年度报告|须知|说明|公示|通知书|令|安排表|值班表))"
+    r"(\s*[(（][^()（）]{1,12}[)）])?$"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]$")
 
@@ -130,6 +131,16 @@ def split_zones(text: str) -> Zones:
             break
         j += 1
     if j < len(lines) and j < i + 4:
+        # a wrapped title whose first line(s) do not look like a title ("…2023年政" / "府信息公开…")
+        for p in range(max(i, j - 2), j):
+            if (
+                len(lines[p][2]) <= 40
+                and not _SENTENCE_END.search(lines[p][2])
+                and not lines[p][2].endswith((":", "："))
+            ):
+                title_parts.append(lines[p])
+            else:
+                title_parts.clear()
         title_parts.append(lines[j])
         k = j + 1
         # a title wrapped over two or three lines: continue while the title is not complete

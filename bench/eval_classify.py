@@ -1,0 +1,179 @@
+"""Score the attribute classifier on the labelled dev set (never trained on).
+
+Accuracy, per-label precision/recall, confusion matrix, 文种/category accuracy, calibration, the
+issue's 100% checks and a rules-only ablation → bench/results/classify.json.
+
+    .venv/bin/python bench/eval_classify.py [--devset bench/devset/classify/dev.jsonl]
+"""
+
+# ruff: noqa: E402  (sys.path is fixed before the imports below)
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# bench/redact.py (another benchmark) would shadow the package when run as a script
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+import argparse
+import json
+import re
+from collections import Counter
+from typing import Any
+
+from redact.classify import build_classifier
+from redact.classify.classify import Classifier
+from redact.classify.rules import load_rules
+from redact.document import Attribute
+from redact.zh import to_simplified
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ("public", "on_request", "non_public")
+SECRET_MARK = re.compile(r"(?m)^\s*(\d{6}\s*)?(绝密|机密|秘密)\s*(★.*)?$|(绝密|机密|秘密)\s*★")
+PROTECTED_TYPES = {"公告", "通告", "公报", "行政处罚决定书", "年度报告", "命令"}
+REGULATION = re.compile(r"(起施行|起实施|有效期)")
+ARTICLE = re.compile(r"第[一二三四五六七八九十百]+条")
+
+
+def per_label(gold: list[str], pred: list[str]) -> dict[str, dict[str, float]]:
+    out = {}
+    for lab in LABELS:
+        tp = sum(g == p == lab for g, p in zip(gold, pred, strict=True))
+        fp = sum(p == lab and g != lab for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred, strict=True))
+        out[lab] = {
+            "precision": round(tp / (tp + fp), 4) if tp + fp else None,
+            "recall": round(tp / (tp + fn), 4) if tp + fn else None,
+            "support": sum(g == lab for g in gold),
+        }
+    return out
+
+
+def ece(conf: list[float], correct: list[bool], bins: int = 10) -> float:
+    total = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        idx = [i for i, c in enumerate(conf) if lo < c <= hi]
+        if idx:
+            acc = sum(correct[i] for i in idx) / len(idx)
+            total += len(idx) / len(conf) * abs(acc - sum(conf[i] for i in idx) / len(idx))
+    return round(total, 4)
+
+
+def evaluate(rows: list[dict[str, Any]], clf: Classifier) -> tuple[dict[str, Any], list[Attribute]]:
+    attrs = [clf.classify_text(r["text"]) for r in rows]
+    gold = [r["label"] for r in rows]
+    pred = [a.label for a in attrs]
+    correct = [g == p for g, p in zip(gold, pred, strict=True)]
+    confusion = {g: {p: 0 for p in LABELS} for g in LABELS}
+    for g, p in zip(gold, pred, strict=True):
+        confusion[g][p] += 1
+    return {
+        "documents": len(rows),
+        "accuracy": round(sum(correct) / len(rows), 4),
+        "per_label": per_label(gold, pred),
+        "confusion_matrix_gold_by_pred": confusion,
+        "doc_type_accuracy": round(
+            sum(a.doc_type == r["doc_type"] for a, r in zip(attrs, rows, strict=True)) / len(rows), 4
+        ),
+        "category_accuracy": round(
+            sum(a.category == r["category"] for a, r in zip(attrs, rows, strict=True)) / len(rows), 4
+        ),
+        "by_script_accuracy": {
+            s: round(
+                sum(c for c, r in zip(correct, rows, strict=True) if r["script"] == s)
+                / max(1, sum(r["script"] == s for r in rows)),
+                4,
+            )
+            for s in ("simplified", "traditional")
+        },
+        "calibration": {
+            "ece": ece([a.confidence for a in attrs], correct),
+            "mean_confidence_correct": round(
+                sum(a.confidence for a, c in zip(attrs, correct, strict=True) if c) / max(1, sum(correct)), 4
+            ),
+            "mean_confidence_wrong": round(
+                sum(a.confidence for a, c in zip(attrs, correct, strict=True) if not c)
+                / max(1, len(correct) - sum(correct)),
+                4,
+            ),
+        },
+    }, attrs
+
+
+def hard_checks(rows: list[dict[str, Any]], attrs: list[Attribute]) -> dict[str, Any]:
+    def share(pairs: list[bool]) -> dict[str, Any]:
+        return {
+            "documents": len(pairs),
+            "passed": sum(pairs),
+            "rate": round(sum(pairs) / len(pairs), 4) if pairs else None,
+        }
+
+    secret = [
+        a.label == "non_public"
+        for r, a in zip(rows, attrs, strict=True)
+        if SECRET_MARK.search(to_simplified(r["text"]))
+    ]
+    request = [a.label == "non_public" for r, a in zip(rows, attrs, strict=True) if r["doc_type"] == "请示"]
+    protected = [
+        a.label != "non_public"
+        for r, a in zip(rows, attrs, strict=True)
+        if r["doc_type"] in PROTECTED_TYPES or (r["label"] == "public" and REGULATION.search(r["text"]))
+    ]
+    cited = [
+        any(ARTICLE.search(x.basis) and x.start is not None and x.label == a.label for x in a.reasons)
+        for a in attrs
+        if a.label != "public"
+    ]
+    spans = [
+        all(x.start is None or r["text"][x.start : x.end] == x.evidence for x in a.reasons)
+        for r, a in zip(rows, attrs, strict=True)
+    ]
+    return {
+        "secret_mark_to_non_public": share(secret),
+        "request_to_non_public": share(request),
+        "regulation_notice_penalty_annual_never_non_public": share(protected),
+        "non_public_or_on_request_cite_article_and_evidence": share(cited),
+        "evidence_equals_text_span": share(spans),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--devset", type=Path, default=ROOT / "bench/devset/classify/dev.jsonl")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench/results/classify.json")
+    args = ap.parse_args()
+    rows = [json.loads(line) for line in args.devset.read_text(encoding="utf-8").splitlines() if line.strip()]
+    clf = build_classifier()
+    result, attrs = evaluate(rows, clf)
+    result["checks_100_percent"] = hard_checks(rows, attrs)
+    rules_only, _ = evaluate(rows, Classifier(load_rules(), None))
+    result["ablation_rules_only_accuracy"] = rules_only["accuracy"]
+    result["model"] = clf.model.meta.get("name") if clf.model else None
+    result["devset"] = str(args.devset.relative_to(ROOT))
+    result["errors"] = [
+        {
+            "id": r["id"],
+            "gold": r["label"],
+            "pred": a.label,
+            "confidence": a.confidence,
+            "doc_type": a.doc_type,
+        }
+        for r, a in zip(rows, attrs, strict=True)
+        if r["label"] != a.label
+    ]
+    result["conflicts_flagged"] = Counter(a.conflict for a in attrs).get(True, 0)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(
+        json.dumps(
+            {k: result[k] for k in ("accuracy", "ablation_rules_only_accuracy", "per_label")},
+            ensure_ascii=False,
+        )
+    )
+    print(json.dumps(result["checks_100_percent"], ensure_ascii=False))
+    print("errors:", json.dumps(result["errors"], ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
