@@ -22,6 +22,7 @@ WriteFile = Callable[[str, bytes], Path]
         ("photo.docx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, UnsupportedFormat),
         ("program.txt", b"\x7fELF\x02\x01\x01" + b"\x00" * 100, UnsupportedFormat),
         ("blob.txt", b"abc\x00\x00\x01\x02" * 20, UnsupportedFormat),
+        ("letter.txt", b"{\\rtf1\\ansi\\deff0 {\\fonttbl}}", UnsupportedFormat),  # RTF saved as .txt
         ("notes.pdf", "这不是PDF文件".encode(), CorruptFile),
         ("notes.docx", "这不是DOCX文件".encode(), CorruptFile),
     ],

@@ -43,7 +43,7 @@ def extract(
         if size == 0:
             raise EmptyFile()
         if max_bytes is not None and size > max_bytes:
-            raise FileTooLarge(f"the file is larger than the limit of {max_bytes / 1e6:.0f} MB")
+            raise FileTooLarge(f"the file is larger than the limit of {max_bytes / 2**20:g} MB")
         with open(path, "rb") as fh:
             head = fh.read(_HEAD)
         fmt = sniff(path, head)
@@ -59,6 +59,8 @@ def extract(
         raise BadInput("the file does not exist", hint="check the path") from exc
     except PermissionError as exc:
         raise BadInput("the file cannot be read (permission denied)") from exc
+    except OSError as exc:  # I/O errors of the disk or share, not of the parsers
+        raise BadInput("the file cannot be read (input/output error)") from exc
     warnings = result.warnings
     if not result.text.strip() and not any(p.needs_ocr for p in result.pages):
         warnings += ("the document contains no text",)

@@ -36,6 +36,8 @@ _KNOWN_BINARY: tuple[tuple[bytes, str], ...] = (
     (b"%!PS", "a PostScript file"),
 )
 
+_WEAK_MAGIC = {b"MZ", b"BM"}
+
 #: How far into the file a ``%PDF-`` header may start (Acrobat accepts 1024 bytes of junk).
 PDF_HEADER_WINDOW = 1024
 
@@ -55,8 +57,9 @@ def sniff(path: Path, head: bytes) -> Sniffed:
     if head.startswith(_TEXT_BOMS):
         return "txt"
     looks_binary = b"\x00" in head
-    for magic, what in _KNOWN_BINARY:  # short magics like "BM" also start plain text: trust them in .txt only with NULs
-        if head.startswith(magic) and (suffix != ".txt" or looks_binary):
+    for magic, what in _KNOWN_BINARY:
+        # "BM"/"MZ" may also start a line of plain text: in a .txt trust them only with NUL bytes
+        if head.startswith(magic) and (magic not in _WEAK_MAGIC or suffix != ".txt" or looks_binary):
             raise UnsupportedFormat(f"the file is {what}, not a PDF, DOCX or TXT document")
     if suffix == ".pdf":
         raise CorruptFile("the file has no PDF header")
