@@ -51,7 +51,21 @@ def scores(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 4), "recall": round(r, 4), "f2": round(f2, 4)}
 
 
-def evaluate(records: list[dict]) -> dict:
+def public_spans(text: str, public: list) -> list[Span]:
+    """Public strings as spans: ``{"start", "end"}`` objects, or every occurrence of a plain string."""
+    spans = []
+    for item in public:
+        if isinstance(item, dict):
+            spans.append((item["start"], item["end"]))
+            continue
+        start = text.find(item)
+        while start >= 0:
+            spans.append((start, start + len(item)))
+            start = text.find(item, start + 1)
+    return spans
+
+
+def evaluate(records: list[dict], errors: list[str] | None = None) -> dict:
     detector = build_detector(Settings())
     counts: dict[str, dict[str, dict[str, list[int]]]] = defaultdict(
         lambda: defaultdict(lambda: {"exact": [0, 0, 0], "overlap": [0, 0, 0]})
@@ -74,15 +88,25 @@ def evaluate(records: list[dict]) -> dict:
                     c[1] += len(pred) - hits
                     c[2] += len(gold) - hits
         redacted = [(e.start, e.end) for e in found if e.action == "redact"]
-        for value in rec.get("public_strings", []):
-            start = text.find(value)
-            while start >= 0:
-                end = start + len(value)
-                touched = any(s < end and start < e for s, e in redacted)
-                for key in (script, "all"):
-                    public[key][0] += 1
-                    public[key][1] += touched
-                start = text.find(value, start + 1)
+        for start, end in public_spans(text, rec.get("public_strings", [])):
+            touched = any(s < end and start < e for s, e in redacted)
+            for key in (script, "all"):
+                public[key][0] += 1
+                public[key][1] += touched
+            if touched and errors is not None:
+                errors.append(f"{rec.get('id')} PUBLIC {text[start:end]!r} marked redact")
+        if errors is not None:
+            gold = {(e["type"], e["start"], e["end"]) for e in rec["entities"]}
+            pred = {(e.type, e.start, e.end): e for e in found}
+            for etype, s_, e_ in sorted(gold - set(pred)):
+                errors.append(
+                    f"{rec.get('id')} MISS  {etype:<14} {text[s_:e_]!r}  …{text[max(0, s_ - 20) : e_ + 8]!r}"
+                )
+            for key in sorted(set(pred) - gold):
+                e = pred[key]
+                errors.append(
+                    f"{rec.get('id')} EXTRA {e.type:<14} {e.text!r} {e.action} {e.score}  …{text[max(0, e.start - 20) : e.end + 8]!r}"
+                )
     elapsed = time.perf_counter() - t0
 
     result: dict = {"documents": len(records), "chars": chars, "seconds": round(elapsed, 2), "by_script": {}}
@@ -126,6 +150,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--devset", type=Path, default=DEVSET)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "detect.json")
+    ap.add_argument(
+        "--errors", action="store_true", help="also print every miss, extra span and flagged public string"
+    )
     args = ap.parse_args()
     if not args.devset.is_file():
         sys.exit(f"dev set not found: {args.devset}")
@@ -135,10 +162,13 @@ def main() -> None:
     result = {
         "devset": str(args.devset.relative_to(ROOT)) if args.devset.is_relative_to(ROOT) else str(args.devset)
     }
-    result |= evaluate(records)
+    errors: list[str] | None = [] if args.errors else None
+    result |= evaluate(records, errors)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     show(result)
+    for line in errors or []:
+        print(line)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ class DateOfBirthRecognizer(ZhPatternRecognizer):
     ENTITY = "DATE_OF_BIRTH"
     PATTERNS = (
         Pattern("ymd zh", L + r"(?:19|20)\d{2} ?年 ?\d{1,2} ?月(?: ?\d{1,2} ?[日号])?", 0.2),
+        Pattern("roc (minguo) year", r"民[國国] ?\d{1,3} ?年 ?\d{1,2} ?月(?: ?\d{1,2} ?[日号])?", 0.2),
         Pattern("ymd numeric", L + r"(?:19|20)\d{2}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![0-9])", 0.2),
         Pattern(
             "ymd chinese numerals",
@@ -27,18 +28,7 @@ class DateOfBirthRecognizer(ZhPatternRecognizer):
             0.2,
         ),
     )
-    CONTEXT = (
-        "出生日期",
-        "出生年月",
-        "生日",
-        "出生于",
-        "出生時間",
-        "出生时间",
-        "出生於",
-        "生於",
-        "生于",
-        "出生",
-    )
+    CONTEXT = ("出生日期", "出生年月", "生日", "出生于", "出生時間", "出生时间", "出生於", "出生")
     #: score when the date is directly followed by 出生/生
     AFTER_SCORE = 0.85
 

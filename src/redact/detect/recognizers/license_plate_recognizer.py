@@ -6,7 +6,10 @@ from presidio_analyzer import Pattern
 
 from redact.detect.recognizers.base import R, ZhPatternRecognizer
 
-PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领滬渝遼黑湘魯蘇贛鄂晉陝閩貴寧瓊"
+#: Simplified province abbreviations, then their Traditional forms (as Traditional documents write them)
+PROVINCES = (
+    "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领" + "滬遼魯蘇贛晉陝閩貴粵寧瓊雲領"
+)
 
 
 class LicensePlateRecognizer(ZhPatternRecognizer):
