@@ -76,3 +76,13 @@ def test_title_wrapped_over_two_lines_is_joined() -> None:
 
 def test_empty_text_has_no_zones() -> None:
     assert split_zones("").spans == {}
+
+
+def test_title_is_found_below_web_page_metadata_lines() -> None:
+    text = (
+        "索引号：FJ00123-0200-2024-00001\n发布机构：某市市场监督管理局\n生成日期：2024-05-15\n公开方式：主动公开\n"
+        "关于印发某市食品安全监督抽检计划的通知\n各县（区）市场监督管理局：\n现将抽检计划印发给你们。"
+    )
+    zones = split_zones(text)
+    assert zones.title == "关于印发某市食品安全监督抽检计划的通知"
+    assert text[slice(*zones.spans["主送机关"])] == "各县（区）市场监督管理局："

@@ -46,6 +46,7 @@ _TITLE_END = re.compile(
     r"(\s*[(（][^()（）]{1,12}[)）])?$"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]$")
+_KEY_VALUE = re.compile(r"[:：]|^\d{4}[-年/.]\d{1,2}")  # "发布机构：…", dates: page metadata, not a title
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,7 @@ def split_zones(text: str) -> Zones:
             and "发文字号" not in spans
             and len(t) <= 40
             and _ISSUER.search(t)
+            and not _KEY_VALUE.search(t)
             and not t.startswith("关于")
             and not _is_title_line(t)
         ):
@@ -124,19 +126,19 @@ def split_zones(text: str) -> Zones:
     # --- 标题: up to three lines, the first that looks like a title (else the first short line) ---
     title_parts: list[tuple[int, int, str]] = []
     j = i
-    while j < min(len(lines), i + 4):
+    while j < min(len(lines), i + 8):
         if _is_title_line(lines[j][2]) or (
             lines[j][2].startswith("关于") and not _SENTENCE_END.search(lines[j][2])
         ):
             break
         j += 1
-    if j < len(lines) and j < i + 4:
+    if j < len(lines) and j < i + 8:
         # a wrapped title whose first line(s) do not look like a title ("…2023年政" / "府信息公开…")
         for p in range(max(i, j - 2), j):
             if (
                 len(lines[p][2]) <= 40
                 and not _SENTENCE_END.search(lines[p][2])
-                and not lines[p][2].endswith((":", "："))
+                and not _KEY_VALUE.search(lines[p][2])
             ):
                 title_parts.append(lines[p])
             else:
