@@ -12,6 +12,7 @@ from extract_builders import PAGE, build_pdf, build_scaled_pdf
 from redact.document import PdfChar
 from redact.errors import CorruptFile, EncryptedFile, FileTooLarge
 from redact.extract import extract
+from redact.extract import pdf as pdf_module
 from redact.extract.pdf import extract_pdf
 
 HEIGHT = PAGE[1]
@@ -151,6 +152,22 @@ def test_rotated_text_is_read_by_the_reference_reader(tmp_path: Path) -> None:
         pdf.save(path)
     assert extract(path).text == extract_pdf(path, engine="pdfplumber").text == "正文\n正文"
     assert extract_pdf(path, engine="pdfium").text != "正文\n正文"  # PDFium's rotated boxes split the line
+
+
+def test_only_the_page_pdfium_cannot_report_goes_through_pdfplumber(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = build_pdf(tmp_path / "mixed.pdf", [(0, "Droid", 12, 72, 700, "正文"), (1, "Droid", 12, 72, 700, "第二页")])
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        page = pdf.pages[1]
+        font = next(name for name in page.Resources.Font.keys() if name.startswith("/F2"))
+        page.contents_add(f"BT {font} 12 Tf 0.866 0.5 -0.5 0.866 300 300 Tm <01> Tj ET".encode(), prepend=False)
+        pdf.save(path)
+    calls: list[int] = []
+    real = pdf_module._plumber_page
+    monkeypatch.setattr(pdf_module, "_plumber_page", lambda page: calls.append(page.page_number) or real(page))
+    assert extract(path).text == "正文\n第二页\n正"  # the rotated stamp draws code 1 of the subset: 正
+    assert calls == [2]
 
 
 def test_both_readers_give_the_same_text_on_every_sample_pdf(samples_dir: Path) -> None:

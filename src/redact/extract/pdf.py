@@ -5,8 +5,8 @@ Two readers feed one layout routine (``lay_out``), so they cannot disagree on re
 * ``pdfium`` (default, 2–4 ms/page): pypdfium2's text page, skipping the characters PDFium
   generates itself (spaces, line breaks) and dropping duplicate glyphs ourselves.
 * ``pdfplumber`` (reference, ~100 ms/page on dense CJK pages): ``page.dedupe_chars().chars``.
-  Used for the whole document when PDFium reports a glyph without a Unicode mapping, a rotated
-  glyph or page, or a media box not at the origin, so coordinates never need guessing.
+  Used for a page where PDFium reports a glyph without a Unicode mapping, a rotated glyph or
+  page, or a media box not at the origin, so coordinates never need guessing.
 
 ``tests/extract/test_pdf.py`` proves both give the same text on the samples and built files.
 Layout: ``PdfChar(page, x0, top, x1, bottom)`` in pdfplumber's top-left coordinates (points).
@@ -22,6 +22,7 @@ import re
 import struct
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -77,12 +78,11 @@ class RawPage:
 
 def extract_pdf(path: Path, *, max_pages: int | None = None, engine: Engine = "auto") -> Extracted:
     """Read a PDF into text + layout; raises ``EncryptedFile``, ``CorruptFile``, ``FileTooLarge``."""
-    pages: list[RawPage] | None = None
-    if engine in ("auto", "pdfium"):
-        pages = _pdfium_pages(path, max_pages, strict=engine == "pdfium")
-    if pages is None:
-        pages = list(_plumber_pages(path, max_pages))
-    return lay_out(pages)
+    if engine == "pdfplumber":
+        with _plumber_errors(), pdfplumber.open(path) as pdf:
+            _check_pages(len(pdf.pages), max_pages)
+            return lay_out([_plumber_page(page) for page in pdf.pages])
+    return lay_out(_pdfium_pages(path, max_pages, strict=engine == "pdfium"))
 
 
 def lay_out(raw_pages: list[RawPage]) -> Extracted:
@@ -174,9 +174,11 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
         raise CorruptFile("the PDF is damaged") from exc
 
 
-def _pdfium_pages(path: Path, max_pages: int | None, *, strict: bool) -> list[RawPage] | None:
-    """Pages via PDFium, or ``None`` when a page needs pdfplumber (unmapped glyphs, rotation, offset box)."""
+def _pdfium_pages(path: Path, max_pages: int | None, *, strict: bool) -> list[RawPage]:
+    """Pages via PDFium; a page it cannot report like pdfplumber (unmapped or rotated glyphs, rotated
+    page, media box off the origin) is read by pdfplumber instead, unless ``strict``."""
     doc = _open_pdfium(path)
+    plumber: pdfplumber.PDF | None = None
     try:
         _check_pages(len(doc), max_pages)
         pages = []
@@ -187,13 +189,18 @@ def _pdfium_pages(path: Path, max_pages: int | None, *, strict: bool) -> list[Ra
             finally:
                 page.close()
             if raw is None:
-                return None
+                with _plumber_errors():
+                    if plumber is None:
+                        plumber = pdfplumber.open(path)
+                    raw = _plumber_page(plumber.pages[i])
             pages.append(raw)
         return pages
     except pdfium.PdfiumError as exc:
         raise CorruptFile("the PDF is damaged") from exc
     finally:
         doc.close()
+        if plumber is not None:
+            plumber.close()
 
 
 def _pdfium_page(page: pdfium.PdfPage, *, strict: bool) -> RawPage | None:
@@ -242,17 +249,20 @@ def _pdfium_page(page: pdfium.PdfPage, *, strict: bool) -> RawPage | None:
 # --- pdfplumber (reference path) ---
 
 
-def _plumber_pages(path: Path, max_pages: int | None) -> Iterator[RawPage]:
+def _plumber_page(page: pdfplumber.page.Page) -> RawPage:
+    glyphs = [
+        Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"]) for c in page.dedupe_chars().chars
+    ]
+    raw = RawPage(float(page.width), float(page.height), glyphs)
+    page.close()
+    return raw
+
+
+@contextmanager
+def _plumber_errors() -> Iterator[None]:
+    """pdfminer's exceptions → ``EncryptedFile`` / ``CorruptFile``."""
     try:
-        with pdfplumber.open(path) as pdf:
-            _check_pages(len(pdf.pages), max_pages)
-            for page in pdf.pages:
-                glyphs = [
-                    Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"])
-                    for c in page.dedupe_chars().chars
-                ]
-                yield RawPage(float(page.width), float(page.height), glyphs)
-                page.close()
+        yield
     except (PdfminerException, PDFSyntaxError, PSException, PDFException) as exc:
         cause = exc.args[0] if exc.args else None
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
