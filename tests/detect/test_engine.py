@@ -198,3 +198,18 @@ def test_numbers_broken_by_a_pdf_line_wrap_are_found_whole(detector, text, expec
 
 def test_numbers_on_consecutive_lines_are_not_joined(detector):
     assert detector.analyze_text("表1\n2019年\n2020年 12\n34\n第5\n6条") == []
+
+
+def test_the_detector_builds_and_runs_with_the_network_unavailable(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    offline = Detector(Settings(), load_config(), Policy.load())
+    assert [e.type for e in offline.analyze_text(f"联系邮箱lisi@example.com，身份证{ID}")] == [
+        "EMAIL_ADDRESS",
+        "CN_RESIDENT_ID",
+    ]

@@ -109,6 +109,8 @@ def test_private_people_are_redacted(policy, text, value):
 
 def test_agency_and_company_names_are_not_people(policy):
     assert decide(policy, "由王建国公司承办", "王建国公司", "PERSON") is None
+    assert decide(policy, "由欧阳建社经营", "欧阳建社", "PERSON") == ("redact", "S15-PRIVACY")
+    assert decide(policy, "张局说", "张局", "PERSON") == ("redact", "S15-PRIVACY")
 
 
 def test_an_unknown_official_names_policy_is_rejected():

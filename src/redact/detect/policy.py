@@ -226,7 +226,7 @@ class Policy:
                 return None
             return dataclasses.replace(e, action="keep", reason=cfg.agency_addresses.reason)
         if e.type == "PERSON":
-            if text[e.start : e.end].endswith(self._not_person):
+            if e.end - e.start >= 4 and text[e.start : e.end].endswith(self._not_person):
                 return None
             if self.is_official(text, e):
                 if self.keep_officials:
