@@ -154,6 +154,24 @@ def test_rotated_text_is_read_by_the_reference_reader(tmp_path: Path) -> None:
     assert extract_pdf(path, engine="pdfium").text != "正文\n正文"  # PDFium's rotated boxes split the line
 
 
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_a_rotated_page_reads_like_the_unrotated_one_with_displayed_boxes(tmp_path: Path, rotate: int) -> None:
+    draws = [(0, "WQY", 12, 72, 700, "第一行 张三 13800138000"), (0, "WQY", 12, 72, 680, "第二行"), (0, "WQY", 12, 300, 680, "右侧")]
+    upright = extract(build_pdf(tmp_path / "upright.pdf", draws))
+    path = build_pdf(tmp_path / "rotated.pdf", draws)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].Rotate = rotate
+        pdf.save(path)
+    doc = extract(path)
+    assert doc.text == upright.text == "第一行 张三 13800138000\n第二行 右侧"
+    assert (doc.pages[0].width, doc.pages[0].height) == ((PAGE[1], PAGE[0]) if rotate != 180 else PAGE)
+    with pdfplumber.open(path) as pdf:  # boxes are pdfplumber's displayed coordinates
+        chars = [(c["text"], round(c["x0"], 2), round(c["top"], 2)) for c in pdf.pages[0].chars]
+    for ch, ref in zip(doc.text, doc.layout, strict=True):
+        if ref is not None:
+            assert (ch, round(ref.x0, 2), round(ref.top, 2)) in chars
+
+
 def test_only_the_page_pdfium_cannot_report_goes_through_pdfplumber(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -71,9 +71,12 @@ class Glyph:
 
 @dataclass(frozen=True, slots=True)
 class RawPage:
+    """A page's glyphs; ``width``/``height`` as displayed, ``rotation`` its /Rotate (pdfplumber path)."""
+
     width: float
     height: float
     glyphs: list[Glyph]
+    rotation: int = 0
 
 
 def extract_pdf(path: Path, *, max_pages: int | None = None, engine: Engine = "auto") -> Extracted:
@@ -97,19 +100,20 @@ def lay_out(raw_pages: list[RawPage]) -> Extracted:
         start = len(out)
         glyphs = [g for g in raw.glyphs if not _is_control(g.text) and not _UNMAPPED.match(g.text)]
         unmapped = sum(1 for g in raw.glyphs if _UNMAPPED.match(g.text))
-        for i, line in enumerate(_lines(glyphs)):
+        framed = [(_unrotate(g, raw), g) for g in glyphs]
+        for i, line in enumerate(_lines(framed)):
             if i:
                 out.sep("\n")
             prev: Glyph | None = None
-            for g in line:
-                if prev is not None and g.text.isspace() and prev.text.isspace():
+            for f, g in line:  # f: the glyph in the page's reading frame, g: as displayed (the layout)
+                if prev is not None and f.text.isspace() and prev.text.isspace():
                     continue  # runs of space glyphs count as one (PDFium drops the repeats itself)
-                if prev is not None and g.x0 - prev.x1 > SPACE_GAP * max(g.size, prev.size) and not (
-                    g.text.isspace() or prev.text.isspace()
+                if prev is not None and f.x0 - prev.x1 > SPACE_GAP * max(f.size, prev.size) and not (
+                    f.text.isspace() or prev.text.isspace()
                 ):
                     out.sep(" ")
                 out.add(g.text, PdfChar(number, g.x0, g.top, g.x1, g.bottom))
-                prev = g
+                prev = f
         visible = sum(1 for g in glyphs if not g.text.isspace())
         needs_ocr = visible == 0 or unmapped > UNMAPPED_SHARE * (visible + unmapped)
         if unmapped:
@@ -126,17 +130,32 @@ def _is_control(text: str) -> bool:
     return all(c < " " and c != "\t" for c in text)
 
 
-def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Group glyphs whose bottoms are close into lines (top to bottom), each sorted left to right."""
-    lines: list[list[Glyph]] = []
+def _lines(framed: list[tuple[Glyph, Glyph]]) -> list[list[tuple[Glyph, Glyph]]]:
+    """Group glyphs whose bottoms (in the reading frame) are close into lines, top to bottom, each
+    sorted left to right; the pairs are (reading-frame glyph, displayed glyph)."""
+    lines: list[list[tuple[Glyph, Glyph]]] = []
     anchor = 0.0
-    for g in sorted(glyphs, key=lambda g: g.bottom):
-        if lines and g.bottom - anchor <= LINE_TOLERANCE * max(g.size, 1.0):
-            lines[-1].append(g)
+    for pair in sorted(framed, key=lambda p: p[0].bottom):
+        f = pair[0]
+        if lines and f.bottom - anchor <= LINE_TOLERANCE * max(f.size, 1.0):
+            lines[-1].append(pair)
         else:
-            lines.append([g])
-            anchor = g.bottom
-    return [sorted(line, key=lambda g: g.x0) for line in lines]
+            lines.append([pair])
+            anchor = f.bottom
+    return [sorted(line, key=lambda p: p[0].x0) for line in lines]
+
+
+def _unrotate(g: Glyph, page: RawPage) -> Glyph:
+    """``g`` (displayed, top-left coordinates) in the frame the text was written in, before /Rotate:
+    pdfplumber reports rotated pages as displayed, where a line may run top to bottom."""
+    w, h = page.width, page.height
+    if page.rotation == 90:  # the written top edge is displayed on the right
+        return Glyph(g.text, g.top, w - g.x1, g.bottom, w - g.x0, g.size)
+    if page.rotation == 180:
+        return Glyph(g.text, w - g.x1, h - g.bottom, w - g.x0, h - g.top, g.size)
+    if page.rotation == 270:  # the written top edge is displayed on the left
+        return Glyph(g.text, h - g.bottom, g.x0, h - g.top, g.x1, g.size)
+    return g
 
 
 def dedupe(glyphs: list[Glyph], tolerance: float = DEDUPE_TOLERANCE) -> list[Glyph]:
@@ -253,7 +272,7 @@ def _plumber_page(page: pdfplumber.page.Page) -> RawPage:
     glyphs = [
         Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"]) for c in page.dedupe_chars().chars
     ]
-    raw = RawPage(float(page.width), float(page.height), glyphs)
+    raw = RawPage(float(page.width), float(page.height), glyphs, rotation=int(page.rotation) % 360)
     page.close()
     return raw
 
