@@ -58,6 +58,14 @@ def test_added_document_waits_in_review_with_its_suggestions(store: Store) -> No
     assert [a.event for a in detail.audit] == ["received"]
 
 
+def test_a_unique_sha256_prefix_resolves(store: Store) -> None:
+    doc = example_document(1)
+    store.add_document(doc, stored_path="/s", original_name="a.txt")
+    assert store.resolve(doc.sha256[:10]) == doc.sha256
+    assert store.resolve(doc.sha256[:4]) is None  # too short to be safe
+    assert store.resolve("0" * 12 if not doc.sha256.startswith("0" * 12) else "f" * 12) is None
+
+
 def test_the_same_content_twice_is_a_duplicate(store: Store) -> None:
     doc = example_document(1)
     assert store.add_document(doc, stored_path="/s/a", original_name="a.txt")

@@ -1,9 +1,10 @@
-"""The web app over a fresh SQLite review store, with one user per role and a logged-in client factory."""
+"""The web app over a fresh review store (SQLite and PostgreSQL), with one user per role and a logged-in client factory."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from fastapi.testclient import TestClient
 from redact.review.store import Store
 from redact.settings import Settings
 from redact.web import create_app
+from tests.review.conftest import make_store
 
 PASSWORDS = {"rita": "reviewer-pass", "rob": "reviewer-pass-2", "carl": "clerk-pass-1", "ada": "admin-pass-1"}
 ROLES = {"rita": "reviewer", "rob": "reviewer", "carl": "clerk", "ada": "admin"}
@@ -25,13 +27,13 @@ def csrf_of(html: str) -> str:
     return match.group(1)
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(f"sqlite:///{tmp_path / 'review.db'}")
-    s.migrate()
-    for name, role in ROLES.items():
-        s.add_user(name, PASSWORDS[name], role)
-    return s
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The same web tests on both databases (PostgreSQL: a schema of its own, see tests/review)."""
+    with contextmanager(make_store)(request.param, tmp_path) as s:
+        for name, role in ROLES.items():
+            s.add_user(name, PASSWORDS[name], role)
+        yield s
 
 
 @pytest.fixture

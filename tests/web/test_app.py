@@ -43,6 +43,12 @@ def test_session_cookie_is_httponly_and_samesite_lax(app) -> None:
     assert "httponly" in cookie and "samesite=lax" in cookie
 
 
+def test_pages_forbid_inline_scripts_and_framing(app) -> None:
+    headers = TestClient(app).get("/login").headers
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert headers["x-frame-options"] == "DENY"
+
+
 def test_login_without_csrf_token_is_refused(app) -> None:
     client = TestClient(app)
     client.get("/login")

@@ -53,10 +53,8 @@ def _refuse(err: RedactError) -> typer.Exit:
 
 def _resolve(store: Store, sha: str) -> DocumentRow:
     """Accept a unique sha256 prefix (≥ 8 characters) as the document id."""
-    doc = store.get_document(sha)
-    if doc is None and len(sha) >= 8:
-        matches = [d for d in store.queue(limit=1_000_000) if d.sha256.startswith(sha)]
-        doc = store.get_document(matches[0].sha256) if len(matches) == 1 else None
+    full = sha if store.get_document(sha) is not None else store.resolve(sha)
+    doc = store.get_document(full) if full else None
     if doc is None:
         raise _refuse(ReviewError("no such document (give the sha256 or a unique prefix)"))
     return doc

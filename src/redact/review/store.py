@@ -378,6 +378,16 @@ class Store:
             total, pending = self._entity_counts(s, sha256)
             return self._row(doc, entity_count=total, pending_count=pending, text=doc.text)
 
+    def resolve(self, prefix: str) -> str | None:
+        """The sha256 that starts with ``prefix`` (at least 8 hex characters) if exactly one does."""
+        if len(prefix) < 8 or not all(c in "0123456789abcdef" for c in prefix.lower()):
+            return None
+        with self._session() as s:
+            found = s.scalars(
+                select(DocumentTable.sha256).where(DocumentTable.sha256.startswith(prefix.lower())).limit(2)
+            ).all()
+        return found[0] if len(found) == 1 else None
+
     @staticmethod
     def _entity_counts(s: Session, sha256: str) -> tuple[int, int]:
         rows = s.execute(
