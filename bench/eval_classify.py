@@ -3,7 +3,7 @@
 Accuracy, per-label precision/recall, confusion matrix, 文种/category accuracy, calibration, the
 issue's 100% checks and a rules-only ablation → bench/results/classify.json.
 
-    .venv/bin/python bench/eval_classify.py [--devset bench/devset/classify/dev.jsonl]
+    .venv/bin/python bench/eval_classify.py [--devset FILE.jsonl ...]   (default: dev.jsonl + handwritten.jsonl)
 """
 
 # ruff: noqa: E402  (sys.path is fixed before the imports below)
@@ -140,17 +140,34 @@ def hard_checks(rows: list[dict[str, Any]], attrs: list[Attribute]) -> dict[str,
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--devset", type=Path, default=ROOT / "bench/devset/classify/dev.jsonl")
+    ap.add_argument(
+        "--devset",
+        type=Path,
+        nargs="+",
+        default=[ROOT / "bench/devset/classify/dev.jsonl", ROOT / "bench/devset/classify/handwritten.jsonl"],
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "bench/results/classify.json")
     args = ap.parse_args()
-    rows = [json.loads(line) for line in args.devset.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = []
+    for path in args.devset:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rows.append({**json.loads(line), "file": str(path.resolve().relative_to(ROOT))})
     clf = build_classifier()
     result, attrs = evaluate(rows, clf)
     result["checks_100_percent"] = hard_checks(rows, attrs)
     rules_only, _ = evaluate(rows, Classifier(load_rules(), None))
     result["ablation_rules_only_accuracy"] = rules_only["accuracy"]
     result["model"] = clf.model.meta.get("name") if clf.model else None
-    result["devset"] = str(args.devset.relative_to(ROOT))
+    result["devset"] = sorted({r["file"] for r in rows})
+    result["by_file_accuracy"] = {
+        f: round(
+            sum(a.label == r["label"] for r, a in zip(rows, attrs, strict=True) if r["file"] == f)
+            / sum(r["file"] == f for r in rows),
+            4,
+        )
+        for f in result["devset"]
+    }
     result["errors"] = [
         {
             "id": r["id"],
@@ -167,7 +184,10 @@ def main() -> None:
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(
         json.dumps(
-            {k: result[k] for k in ("accuracy", "ablation_rules_only_accuracy", "per_label")},
+            {
+                k: result[k]
+                for k in ("accuracy", "by_file_accuracy", "ablation_rules_only_accuracy", "per_label")
+            },
             ensure_ascii=False,
         )
     )
