@@ -30,6 +30,8 @@ import pikepdf
 
 from redact.document import Document, PdfChar
 from redact.errors import CorruptFile, EncryptedFile, RedactionFailed
+from redact.publish.fonts import prune
+from redact.publish.glyphs import Interpreter, Unsafe
 
 DPI = 200
 PAD = 0.6  # points around each character box
@@ -44,6 +46,7 @@ _XOBJECT_DROP = ("/Metadata", "/OC", "/PieceInfo", "/StructParent", "/StructPare
 class PdfOutcome:
     rasterized_pages: tuple[int, ...]
     boxes: int
+    glyph_pages: tuple[int, ...] = ()
 
 
 def boxes_by_page(doc: Document, removed: Iterable[int]) -> dict[int, list[Box]]:
@@ -273,20 +276,53 @@ def redact_pdf(
     except pikepdf.PdfError as exc:
         raise CorruptFile() from exc
     rasterized: list[int] = []
+    glyph_pages: list[int] = []
     with src:
         out = pikepdf.new()
         fonts = None
+        interp = Interpreter(boxes=(), page_top=0.0)  # one registry of fonts and used codes for the file
         for index, page in enumerate(src.pages):
             number = index + 1
-            if number in boxes or rasterize_all:
-                geometry = _page_geometry(page)
-                image = _render(source, index, boxes.get(number, ()), geometry, dpi)
-                fonts = fonts or _text_fonts(out)
-                _raster_page(out, image, keep_chars.get(number, ()), geometry, fonts)
-                rasterized.append(number)
-            else:
-                _copy_clean_page(out, page)
+            page_boxes = boxes.get(number, [])
+            if not rasterize_all and _glyph_page(out, page, page_boxes, interp):
+                if page_boxes:
+                    glyph_pages.append(number)
+                continue
+            geometry = _page_geometry(page)
+            image = _render(source, index, page_boxes, geometry, dpi)
+            fonts = fonts or _text_fonts(out)
+            _raster_page(out, image, keep_chars.get(number, ()), geometry, fonts)
+            rasterized.append(number)
+        for key in interp.pruned:
+            prune(out, interp.fonts_by_key[key], interp.used[key])
         out.remove_unreferenced_resources()
         out.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
         out.close()
-    return PdfOutcome(tuple(rasterized), sum(len(v) for v in boxes.values()))
+    return PdfOutcome(tuple(rasterized), sum(len(v) for v in boxes.values()), tuple(glyph_pages))
+
+
+def _glyph_page(out: pikepdf.Pdf, page: pikepdf.Page, boxes: Sequence[Box], interp: Interpreter) -> bool:
+    """Copy ``page`` into ``out`` with the glyphs under ``boxes`` removed and boxes drawn; False = rasterize."""
+    mb = [float(v) for v in page.mediabox]
+    if boxes and (int(page.obj.get("/Rotate", 0)) % 360 or mb[0] or mb[1]):
+        return False
+    try:
+        _copy_clean_page(out, page)
+    except RedactionFailed:
+        return False
+    new = out.pages[-1]
+    interp.boxes, interp.page_top = boxes, mb[3]
+    try:
+        result = interp.run(new, new.obj.get("/Resources"), edit=True) if "/Contents" in new.obj else None
+    except Unsafe:
+        del out.pages[-1]
+        return False
+    if boxes and result is not None:
+        fill = "".join(
+            f"{b[0]:.2f} {mb[3] - b[3]:.2f} {b[2] - b[0]:.2f} {b[3] - b[1]:.2f} re " for b in boxes
+        )
+        content = (
+            b"q\n" + pikepdf.unparse_content_stream(result.operations) + f"\nQ\nq 0 g {fill}f Q\n".encode()
+        )
+        new.obj.Contents = out.make_stream(content)
+    return True
