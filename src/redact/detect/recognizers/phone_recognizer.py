@@ -24,7 +24,7 @@ class PhoneRecognizer(ZhPatternRecognizer):
             _L + _CN + r"(?:\(" + _AREA + r"\)|" + _AREA + r")[ -]?[2-9]\d{2,3}[ -]?\d{4}" + _EXT + R,
             0.55,
         ),
-        Pattern("cn landline compact", _L + _AREA + r"[2-9]\d{6,7}" + R, 0.3),
+        Pattern("cn landline compact", _L + _AREA + r"[2-9]\d{6,7}" + R, 0.5),
         Pattern(
             "cn landline intl",
             _L + r"(?:\+|00)86[ -]?\(?(?:10|2\d|[3-9]\d{2})\)?[ -]?[2-9]\d{2,3}[ -]?\d{4}" + R,
