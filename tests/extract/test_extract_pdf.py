@@ -151,7 +151,6 @@ def test_rotated_text_is_read_by_the_reference_reader(tmp_path: Path) -> None:
         pdf.pages[0].contents_add(stamp.encode(), prepend=False)
         pdf.save(path)
     assert extract(path).text == extract_pdf(path, engine="pdfplumber").text == "正文\n正文"
-    assert extract_pdf(path, engine="pdfium").text != "正文\n正文"  # PDFium's rotated boxes split the line
 
 
 @pytest.mark.parametrize("rotate", [90, 180, 270])
