@@ -150,6 +150,16 @@ def test_a_stale_page_cannot_overwrite_a_newer_decision(login, store: Store) -> 
     assert store.review(doc.sha256).entities[0].state == "accepted"
 
 
+def test_a_form_without_a_version_counts_as_stale(login, store: Store) -> None:
+    doc = example_document(1)
+    store.add_document(doc, stored_path="/s", original_name="a.txt")
+    client = login("rita")
+    form = _form(client, doc.sha256) | {"version": "abc", "decision": "accept"}
+    r = client.post(f"/doc/{doc.sha256}/type/PERSON", data=form)
+    assert r.status_code == 409
+    assert store.get_document(doc.sha256).pending_count == 4
+
+
 def test_preview_masks_suggestions_not_rejected(login, store: Store) -> None:
     doc = example_document(1)
     store.add_document(doc, stored_path="/s", original_name="a.txt")

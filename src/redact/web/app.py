@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.sessions import SessionMiddleware
 
-from redact.errors import PermissionDenied, ReviewError
+from redact.errors import PermissionDenied, ReviewError, StaleEdit
 from redact.review.auth import ROLE_ZH, may
 from redact.review.models import LABELS, STATUSES
 from redact.review.store import MANUAL_TYPES, Store, UserRow
@@ -50,6 +50,14 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
+
+
+def _version(form: Any) -> int:
+    """The document version the page was rendered with; a missing or garbled one counts as stale."""
+    try:
+        return int(form.get("version", ""))
+    except (TypeError, ValueError) as exc:
+        raise StaleEdit() from exc
 
 
 def create_app(settings: Any, store: Store | None = None, *, https_only: bool = False) -> FastAPI:
@@ -191,7 +199,7 @@ def create_app(settings: Any, store: Store | None = None, *, https_only: bool = 
     async def decide_entity(request: Request, sha256: str, entity_id: int) -> Response:
         user = current_user(request)
         form = await checked_form(request)
-        store.decide_entity(sha256, entity_id, str(form.get("decision")), user.username, int(form.get("version", 0)))
+        store.decide_entity(sha256, entity_id, str(form.get("decision")), user.username, _version(form))
         return back_to(sha256, f"#e{entity_id}")
 
     @app.post("/doc/{sha256}/type/{entity_type}")
@@ -199,7 +207,7 @@ def create_app(settings: Any, store: Store | None = None, *, https_only: bool = 
         user = current_user(request)
         form = await checked_form(request)
         store.decide_all_of_type(sha256, entity_type, str(form.get("decision")), user.username,
-                                 int(form.get("version", 0)))
+                                 _version(form))
         return back_to(sha256, f"#type-{entity_type}")
 
     @app.post("/doc/{sha256}/manual")
@@ -211,14 +219,14 @@ def create_app(settings: Any, store: Store | None = None, *, https_only: bool = 
         except ValueError as exc:
             raise ReviewError("the selection is outside the document text") from exc
         store.add_manual_redaction(sha256, start, end, str(form.get("type")), user.username,
-                                   int(form.get("version", 0)))
+                                   _version(form))
         return back_to(sha256, "#manual")
 
     @app.post("/doc/{sha256}/manual/{manual_id}/remove")
     async def remove_manual(request: Request, sha256: str, manual_id: int) -> Response:
         user = current_user(request)
         form = await checked_form(request)
-        store.remove_manual_redaction(sha256, manual_id, user.username, int(form.get("version", 0)))
+        store.remove_manual_redaction(sha256, manual_id, user.username, _version(form))
         return back_to(sha256, "#manual")
 
     @app.post("/doc/{sha256}/attribute")
@@ -226,14 +234,14 @@ def create_app(settings: Any, store: Store | None = None, *, https_only: bool = 
         user = current_user(request)
         form = await checked_form(request)
         store.set_attribute(sha256, str(form.get("label")), user.username, str(form.get("justification", "")),
-                            int(form.get("version", 0)))
+                            _version(form))
         return back_to(sha256, "#attribute")
 
     @app.post("/doc/{sha256}/approve")
     async def approve(request: Request, sha256: str) -> Response:
         user = current_user(request)
         form = await checked_form(request)
-        store.approve(sha256, user.username, int(form.get("version", 0)))
+        store.approve(sha256, user.username, _version(form))
         return back_to(sha256)
 
     @app.get("/doc/{sha256}/audit", response_class=HTMLResponse)
