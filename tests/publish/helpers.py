@@ -223,3 +223,37 @@ def make_adversarial_docx(path: Path) -> Path:
         for name, data in parts.items():
             zf.writestr(name, data)
     return path
+
+
+def make_identity_h_pdf(path: Path, lines: list[str]) -> Path:
+    """A PDF whose text uses a Type0 / Identity-H CIDFontType2 with ToUnicode (as Word/WPS export),
+    written by pdfium from a TrueType subset of WenQuanYi Zen Hei."""
+    import ctypes
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    from fontTools import subset
+    from fontTools.ttLib import TTCollection
+
+    font = TTCollection(WQY).fonts[0]
+    subsetter = subset.Subsetter(subset.Options())
+    subsetter.populate(unicodes={ord(c) for c in "".join(lines)})
+    subsetter.subset(font)
+    buf = io.BytesIO()
+    font.save(buf)
+    data = buf.getvalue()
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    font_handle = raw.FPDFText_LoadFont(
+        pdf.raw, (ctypes.c_uint8 * len(data)).from_buffer_copy(data), len(data), raw.FPDF_FONT_TRUETYPE, True
+    )
+    for k, line in enumerate(lines):
+        obj = raw.FPDFPageObj_CreateTextObj(pdf.raw, font_handle, 12.0)
+        encoded = line.encode("utf-16-le") + b"\0\0"
+        raw.FPDFText_SetText(obj, (ctypes.c_ushort * (len(encoded) // 2)).from_buffer_copy(encoded))
+        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 72, 770 - 24 * k)
+        raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    pdf.save(str(path))
+    return path

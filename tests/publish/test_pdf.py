@@ -12,7 +12,7 @@ import pdfplumber
 import pikepdf
 import pypdfium2
 import pytest
-from helpers import entities, pdf_document
+from helpers import WQY, entities, make_identity_h_pdf, pdf_document
 
 from redact.publish import redact_file
 from redact.publish.leakcheck import canon, check_pdf
@@ -268,3 +268,92 @@ def test_gate_catches_box_drawn_over_text(make_pdf, fonts, font):
         assert report.hits["content_strings"] == 1
     assert report.problems["info_fields"] == 1  # reportlab wrote /Author and /Title
     assert NAME not in report.summary()
+
+
+def font_residue(path: Path, chars: str) -> dict[str, int]:
+    """How many ToUnicode entries and non-empty embedded glyphs still stand for ``chars``."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from redact.publish.leakcheck import _tounicode_chars
+
+    found = {"tounicode": 0, "glyphs": 0}
+    with pikepdf.open(path) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and "/ToUnicode" in obj:
+                found["tounicode"] += len(set(chars) & _tounicode_chars(obj.ToUnicode.read_bytes()))
+            if isinstance(obj, pikepdf.Dictionary) and "/FontFile2" in obj:
+                font = TTFont(io.BytesIO(obj.FontFile2.read_bytes()))
+                cmap = font.getBestCmap() or {}
+                glyf = font["glyf"]
+                found["glyphs"] += sum(
+                    1 for c in chars if ord(c) in cmap and glyf[cmap[ord(c)]].numberOfContours != 0
+                )
+    return found
+
+
+def test_identity_h_cid_font_uses_the_glyph_path_and_prunes_the_font(tmp_path):
+    src = make_identity_h_pdf(tmp_path / "in.pdf", [f"当事人{NAME}，电话{PHONE}。", BODY])
+    assert font_residue(src, NAME) == {"tounicode": 3, "glyphs": 3}
+    out, result = redact(src, ("PERSON", NAME), ("PHONE_NUMBER", PHONE))
+    assert result.rasterized_pages == ()  # glyphs removed from the content stream, not rasterized
+    assert_redacted(out, [NAME, PHONE], ["当事人", "电话", BODY])
+    assert font_residue(out, NAME) == {"tounicode": 0, "glyphs": 0}  # 张三丰 appear nowhere else
+
+
+def test_predefined_cmap_and_simple_truetype_fonts_use_the_glyph_path(make_pdf):
+    for font in ("ttf", "cmap"):
+        src = make_pdf([[f"当事人{NAME}。", BODY]], name=f"{font}.pdf", font=font)
+        out, result = redact(src, ("PERSON", NAME))
+        assert result.rasterized_pages == ()
+        assert_redacted(out, [NAME], ["当事人", BODY])
+        assert font_residue(out, NAME)["tounicode"] == 0 and font_residue(out, NAME)["glyphs"] == 0
+
+
+def test_a_font_used_only_for_the_secret_is_emptied(make_pdf, fonts):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("WqyBoldName", WQY, subfontIndex=0))
+
+    def page(c):
+        c.setFont(fonts["ttf"], 12)
+        c.drawString(72, 770, "申请人")
+        c.setFont("WqyBoldName", 12)
+        c.drawString(108, 770, NAME)  # a separate font object holds only 张三丰
+        c.setFont(fonts["ttf"], 12)
+        c.drawString(72, 740, BODY)
+
+    src = make_pdf([page])
+    out, result = redact(src, ("PERSON", NAME))
+    assert result.rasterized_pages == ()
+    assert font_residue(out, NAME) == {"tounicode": 0, "glyphs": 0}
+    assert_redacted(out, [NAME], ["申请人", BODY])
+
+
+def test_glyph_path_pixels_identical_outside_boxes(tmp_path):
+    src = make_identity_h_pdf(
+        tmp_path / "in.pdf", [f"当事人{NAME}，电话{PHONE}。", BODY, "此页其余部分保持原样。"]
+    )
+    doc = pdf_document(src)
+    ents = entities(doc, ("PERSON", NAME))
+    out = tmp_path / "out.pdf"
+    result = redact_file(src, doc, ents, out, masking="full")
+    assert result.rasterized_pages == ()
+    scale = 2
+    before = pypdfium2.PdfDocument(str(src))[0].render(scale=scale).to_pil().convert("L")
+    after = pypdfium2.PdfDocument(str(out))[0].render(scale=scale).to_pil().convert("L")
+    ((x0, top, x1, bottom),) = (
+        tuple(round(v * scale) for v in b) for b in boxes_by_page(doc, range(ents[0].start, ents[0].end))[1]
+    )
+    assert max(after.getpixel((x, y)) for x in range(x0 + 1, x1 - 1) for y in range(top + 1, bottom - 1)) < 20
+    w, h = before.size
+    changed = [
+        (x, y)
+        for x in range(w)
+        for y in range(0, h, 1)
+        if not (x0 - 2 <= x <= x1 + 2 and top - 2 <= y <= bottom + 2)
+        and before.getpixel((x, y)) != after.getpixel((x, y))
+    ]
+    assert changed == []
