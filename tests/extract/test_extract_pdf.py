@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pdfplumber
@@ -192,6 +193,16 @@ def test_both_readers_give_the_same_text_on_every_sample_pdf(samples_dir: Path) 
     assert pdfs, "samples/intake has no PDF"
     for path in pdfs:
         assert extract_pdf(path, engine="pdfium").text == extract_pdf(path, engine="pdfplumber").text, path.name
+
+
+def test_reading_order_and_gap_spaces_agree_with_pdfplumber_extract_text(samples_dir: Path, two_pages: Path) -> None:
+    def squeeze(text: str) -> str:  # extract_text turns a drawn U+3000 into " "; we keep the glyph
+        return re.sub(r"[ \u3000]+", " ", text)
+
+    for path in [two_pages, *sorted(samples_dir.glob("*.pdf"))]:
+        with pdfplumber.open(path) as pdf:
+            reference = "\n".join(page.dedupe_chars().extract_text() for page in pdf.pages)
+        assert squeeze(extract(path).text) == squeeze(reference), path.name
 
 
 def test_encrypted_pdf_is_an_encrypted_file_error(two_pages: Path, tmp_path: Path) -> None:
