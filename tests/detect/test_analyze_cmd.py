@@ -67,3 +67,18 @@ def test_the_readable_view_highlights_and_counts(tmp_path):
     assert ID in result.stdout
     assert "CN_RESIDENT_ID" in result.stdout and "PHONE_NUMBER" in result.stdout
     assert "redact" in result.stdout and "keep" in result.stdout
+
+
+def test_an_unexpected_failure_is_one_error_line_not_a_traceback(tmp_path, monkeypatch):
+    from redact.pipeline import Pipeline
+
+    def boom(self, path, source=None):
+        raise ValueError("something inside broke")
+
+    monkeypatch.setattr(Pipeline, "analyze", boom)
+    good = _write(tmp_path)
+    result = CliRunner().invoke(app, ["analyze", str(good), "--json"])
+    assert result.exit_code == 2
+    (line,) = map(json.loads, result.stdout.splitlines())
+    assert line["error"] == "[E000] internal error (ValueError)"
+    assert "Traceback" not in result.output and "inside broke" not in result.output

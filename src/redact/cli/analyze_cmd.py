@@ -50,7 +50,10 @@ def analyze_command(
     for path in iter_input_files(paths):
         try:
             doc = pipeline.analyze(path, source=str(path))
-        except RedactError as err:
+        except Exception as exc:  # the edge: one line per file, never a traceback (contract.md)
+            err = (
+                exc if isinstance(exc, RedactError) else RedactError(f"internal error ({type(exc).__name__})")
+            )
             failed = True
             if as_json:
                 typer.echo(json.dumps(error_record(path, err), ensure_ascii=False))
