@@ -88,13 +88,16 @@ def scopes(text: str, zones: Zones) -> dict[str, list[tuple[int, int]]]:
     }
 
 
+_SPACED = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")  # "行 政 处 罚 决 定 书", "通  告"
+
+
 def _search(rx: re.Pattern[str], stext: str, a: int, b: int) -> tuple[int, int] | None:
     """Search ``stext[a:b]``; a window over several lines (a wrapped title) is searched joined."""
     window = stext[a:b]
-    if "\n" not in window:
+    if "\n" not in window and "  " not in window and not _SPACED.search(window):
         m = rx.search(window)
         return (a + m.start(), a + m.end()) if m and m.end() > m.start() else None
-    keep = [i for i, ch in enumerate(window) if ch not in "\r\n"]
+    keep = [i for i, ch in enumerate(window) if ch not in " \t\r\n"]
     m = rx.search("".join(window[i] for i in keep))
     if not m or m.end() <= m.start():
         return None
@@ -112,8 +115,9 @@ def _fire(
     weight = 0.0
     for sig in rule.signals:
         for a, b in windows[sig.scope]:
-            span = _search(sig.regex, stext, a, b) if sig.scope == "title" else None
-            if sig.scope != "title":
+            compact = sig.scope in ("title", "head")
+            span = _search(sig.regex, stext, a, b) if compact else None
+            if not compact:
                 m = sig.regex.search(stext[a:b])
                 span = (a + m.start(), a + m.end()) if m and m.end() > m.start() else None
             if span:
@@ -140,10 +144,9 @@ def detect_doc_type(stext: str, zones: Zones, types: Sequence[DocType]) -> tuple
                 span = _search(rx, stext, a, b)
                 if span:
                     return dt, span[0], span[1]
-    head = stext[:300]
     for dt in types:
         for rx in dt.text_re:
-            m = rx.search(head)
+            m = rx.search(stext)
             if m:
                 return dt, m.start(), m.end()
     return None
