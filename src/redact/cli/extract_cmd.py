@@ -49,16 +49,13 @@ def extract_command(
 
 def _table() -> Table:
     table = Table(title="extracted documents")
-    for name, justify in (
-        ("file", "left"),
-        ("format", "left"),
-        ("script", "left"),
-        ("pages", "right"),
-        ("chars", "right"),
-        ("encoding", "left"),
-        ("notes", "left"),
-    ):
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    table.add_column("file", overflow="fold", ratio=2)
+    for name in ("format", "script"):
+        table.add_column(name, no_wrap=True)
+    for name in ("pages", "chars"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("encoding", no_wrap=True)
+    table.add_column("notes", overflow="fold", ratio=1)
     return table
 
 
