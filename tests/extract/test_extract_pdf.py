@@ -205,6 +205,20 @@ def test_reading_order_and_gap_spaces_agree_with_pdfplumber_extract_text(samples
         assert squeeze(extract(path).text) == squeeze(reference), path.name
 
 
+def test_annotations_are_reported_because_their_text_is_not_extracted(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "link.pdf"
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    c.drawString(72, 700, "mail")
+    c.linkURL("mailto:zhang@example.cn", (72, 690, 150, 710))
+    c.showPage()
+    c.save()
+    warning = "page 1 has 1 annotations (links, notes, form fields: not in the text)"
+    assert warning in extract(path).warnings
+    assert warning in extract_pdf(path, engine="pdfplumber").warnings
+
+
 def test_encrypted_pdf_is_an_encrypted_file_error(two_pages: Path, tmp_path: Path) -> None:
     locked = tmp_path / "locked.pdf"
     with pikepdf.open(two_pages) as pdf:

@@ -77,6 +77,7 @@ class RawPage:
     height: float
     glyphs: list[Glyph]
     rotation: int = 0
+    annotations: int = 0
 
 
 def extract_pdf(path: Path, *, max_pages: int | None = None, engine: Engine = "auto") -> Extracted:
@@ -120,6 +121,8 @@ def lay_out(raw_pages: list[RawPage]) -> Extracted:
             warnings.append(f"page {number}: {unmapped} glyphs have no Unicode mapping (left out of the text)")
         if needs_ocr:
             warnings.append(f"page {number} has no text layer (needs OCR)")
+        if raw.annotations:
+            warnings.append(f"page {number} has {raw.annotations} annotations (links, notes, form fields: not in the text)")
         pages.append(Page(number, start, len(out), raw.width, raw.height, needs_ocr=needs_ocr))
     text, layout = out.build()
     return Extracted(text=text, layout=layout, pages=tuple(pages), warnings=tuple(warnings))
@@ -262,7 +265,8 @@ def _pdfium_page(page: pdfium.PdfPage, *, strict: bool) -> RawPage | None:
             glyphs.append(Glyph(chr(code), rect.left - left, y_bottom - size, rect.right - left, y_bottom, size))
     finally:
         textpage.close()
-    return RawPage(right - left, top - bottom, dedupe(glyphs))
+    annotations = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
+    return RawPage(right - left, top - bottom, dedupe(glyphs), annotations=max(annotations, 0))
 
 
 # --- pdfplumber (reference path) ---
@@ -272,7 +276,9 @@ def _plumber_page(page: pdfplumber.page.Page) -> RawPage:
     glyphs = [
         Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"]) for c in page.dedupe_chars().chars
     ]
-    raw = RawPage(float(page.width), float(page.height), glyphs, rotation=int(page.rotation) % 360)
+    raw = RawPage(
+        float(page.width), float(page.height), glyphs, rotation=int(page.rotation) % 360, annotations=len(page.annots)
+    )
     page.close()
     return raw
 
