@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from redact.detect.names.lexicon import is_common_word
 from redact.detect.names.spans import SCORE_RULE, Span
-from redact.detect.names.surnames import surname_at, weak_start
+from redact.detect.names.surnames import COMPOUND, surname_at, weak_start
 from redact.detect.names.tables import table_cells
 from redact.detect.names.vocab import (
     COLON_ONLY,
@@ -33,6 +34,8 @@ FOLLOW_WORDS = frozenset(
         "先后", "多次", "一行", "一家", "夫妇", "家属", "本人", "签收", "收到", "所有", "名下", "户籍", "代表",
     }
 )
+#: Function words that follow a title far more often than a surname does (局长任志强 still counts).
+AFTER_TITLE_STOP = frozenset("和与及同将于在从对向被把为是就都也又并等的")
 #: Characters no personal name contains (administrative units, 某 placeholders, grammar words).
 NON_NAME_CHARS = frozenset("县省镇乡区市村路街局厅号室某的了是在")
 
@@ -73,6 +76,17 @@ def plausible_name(name: str) -> bool:
     return n > 0 and 1 <= len(name) - n <= 2
 
 
+def reads_as_words(text: str, start: int, end: int) -> bool:
+    """The candidate is better read as ordinary words: 中国国家主席 (国国家), 先生和夫人 (和夫人),
+    女士曾三次 (曾三次), 主席兼秘书长 (席兼)."""
+    cand = text[start:end]
+    first = 2 if cand[:2] in COMPOUND else 0
+    for k in range(first, len(cand) - 1):
+        if is_common_word(cand[k : k + 2], 200):
+            return True
+    return start > 0 and is_common_word(text[start - 1 : start + 1], proper_nouns=True)
+
+
 def name_prefix(run: str) -> int:
     """Length of the name at the start of a Han run (张伟向我局 → 2, 张晓明 → 3, 欧阳娜娜 → 4; 0 if none)."""
     n = surname_at(run, 0)
@@ -84,7 +98,8 @@ def name_prefix(run: str) -> int:
     rest = run[n:]
     if _TITLE_RE.match(rest) or rest[:1] in FOLLOW_STOP:
         return 0
-    if len(rest) >= 2 and rest[1] not in FOLLOW_STOP and not _TITLE_RE.match(rest, 1) and rest[1:3] not in FOLLOW_WORDS:
+    if (len(rest) >= 2 and rest[1] not in FOLLOW_STOP and not _TITLE_RE.match(rest, 1)
+            and rest[1:3] not in FOLLOW_WORDS and not is_common_word(rest[1:3], 200)):
         size = n + 2
     else:
         size = n + 1
@@ -159,7 +174,8 @@ def _title_names(text: str) -> Iterator[Span]:
             if size == 4 and surname_at(cand, 0) != 2:
                 continue
             if plausible_name(cand) and not is_anonymised(text, end - size, end):
-                yield Span(end - size, end, "PERSON", SCORE_RULE, "title")
+                if not reads_as_words(text, end - size, end):
+                    yield Span(end - size, end, "PERSON", SCORE_RULE, "title")
                 break
 
 
@@ -169,9 +185,12 @@ def _names_after_titles(text: str) -> Iterator[Span]:
         run = _HAN_RUN_RE.match(text, m.end())
         if run is None:
             continue
-        size = name_prefix(run.group())
-        if size and not is_anonymised(text, run.start(), run.start() + size):
-            yield Span(run.start(), run.start() + size, "PERSON", SCORE_RULE, "title")
+        at = run.start()
+        if text[at] in AFTER_TITLE_STOP:  # 先生和夫人, 女士将于今年: a function word, not a surname
+            continue
+        size = name_prefix(text[at : run.end()])
+        if size and not is_anonymised(text, at, at + size) and not reads_as_words(text, at, at + size):
+            yield Span(at, at + size, "PERSON", SCORE_RULE, "title")
 
 
 def _gender_names(text: str) -> Iterator[Span]:

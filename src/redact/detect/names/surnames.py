@@ -32,7 +32,7 @@ COMPOUND: frozenset[str] = frozenset(
 
 #: Characters that are surnames but far more often function words right before a name
 #: (经王明同志 → 王明, not 经王明).
-WEAK_LEFT: frozenset[str] = frozenset("经向对由给和与及同把被让派任免是为将据在从于请令按如但并又也即就已应由致至及或以")
+WEAK_LEFT: frozenset[str] = frozenset("经向对由给和与及同把被让派任免是为将据在从于请令按如但并又也即就已应由致至及或以都普")
 
 #: Common words that end in a surname character and often stand right before a name
 #: (感谢赵丽女士 → 赵丽, not 谢赵丽).
