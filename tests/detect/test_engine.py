@@ -213,3 +213,17 @@ def test_the_detector_builds_and_runs_with_the_network_unavailable(monkeypatch):
         "EMAIL_ADDRESS",
         "CN_RESIDENT_ID",
     ]
+
+
+def test_a_table_column_header_is_context_for_its_cells(detector):
+    table = "序号\t姓名\t护照号码\t出生日期\n1\t甲\tE12345678\t1985-03-12\n2\t乙\tG87654321\t1990年1月2日\n"
+    found = [(e.type, e.text) for e in detector.analyze_text(table) if e.type != "PERSON"]
+    assert found == [
+        ("PASSPORT", "E12345678"),
+        ("DATE_OF_BIRTH", "1985-03-12"),
+        ("PASSPORT", "G87654321"),
+        ("DATE_OF_BIRTH", "1990年1月2日"),
+    ]
+    # the same values under other headers are not personal data
+    other = "序号\t批次\t日期\n1\tE12345678\t1985-03-12\n"
+    assert detector.analyze_text(other) == []

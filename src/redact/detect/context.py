@@ -4,7 +4,8 @@ Presidio's ``LemmaContextAwareEnhancer`` compares context words with token lemma
 pipeline has per-character tokens and empty lemmas, so context never fires. This enhancer looks
 for the recognizer's context words (both scripts) in the raw text ``before`` characters before and
 ``after`` characters after each match, and records how close the nearest word was so that the
-engine can break ties between two types claiming the same span.
+engine can break ties between two types claiming the same span. In a tab-separated table the
+column header counts as context too (``护照号码`` heads the column, rows above the value).
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redact.detect.tables import header_cell
+
 DISTANCE_KEY = "context_distance"
+#: a context word in the column header of a tab-separated table counts as this far away
+TABLE_HEADER_DISTANCE = 100
 
 
 class CharWindowContextEnhancer(ContextAwareEnhancer):
@@ -56,6 +61,8 @@ class CharWindowContextEnhancer(ContextAwareEnhancer):
         m = rx.search(text, end, min(len(text), end + after)) if after else None
         if m is not None and (best is None or m.start() - end < best):
             best = m.start() - end
+        if best is None and (header := header_cell(text, start)) and rx.search(header):
+            best = TABLE_HEADER_DISTANCE
         return best
 
     def enhance_using_context(

@@ -20,6 +20,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from redact.detect.tables import header_cells
 from redact.document import Entity
 from redact.errors import ConfigInvalid
 
@@ -174,17 +175,10 @@ class Policy:
     def is_official_in_table(self, text: str, e: Entity) -> bool:
         """A name in a tab-separated table under a leadership column, or in a table of appointments."""
         roles = self.config.official_roles
-        line_start = text.rfind("\n", 0, e.start) + 1
-        if "\t" not in text[line_start : text.find("\n", e.start) if "\n" in text[e.start :] else len(text)]:
+        found = header_cells(text, e.start)
+        if found is None:
             return False
-        column = text.count("\t", line_start, e.start)
-        header_start = line_start
-        while header_start > 0:  # walk up to the first line of this block of tab-separated lines
-            prev = text.rfind("\n", 0, header_start - 1) + 1
-            if "\t" not in text[prev : header_start - 1]:
-                break
-            header_start = prev
-        header = text[header_start : text.find("\n", header_start)].split("\t")
+        header, column = found
         if any(m in cell for cell in header for m in roles.table_markers):
             return True
         return column < len(header) and any(c in header[column] for c in roles.table_columns)
