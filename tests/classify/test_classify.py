@@ -183,3 +183,8 @@ def test_an_unknown_field_in_a_rule_is_rejected(tmp_path: Path) -> None:
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(ConfigInvalid, match=r"rule R3, field colour"):
         load_rules(path)
+
+
+def test_secret_mark_below_a_long_first_line_is_still_found() -> None:
+    text = "首页 > 政务公开 > 文件通知 > 本页面内容由某市某局提供，如需转载请注明出处，谢谢合作与支持配合\n秘密★1年\n关于某事项的通知\n各科室：\n内容。"
+    assert FIXED.classify_text(text).label == "non_public"

@@ -71,10 +71,7 @@ def scopes(text: str, zones: Zones) -> dict[str, list[tuple[int, int]]]:
     """The text windows each rule scope searches (absent zones fall back sensibly)."""
     z = zones.spans
     head = [z[n] for n in ("份号", "密级和保密期限", "紧急程度", "发文机关标志", "发文字号") if n in z]
-    for span in _short_lines(text[:600], 50)[:3]:
-        if span[0] < 0:
-            break
-        head.append(span)
+    head += [span for span in _short_lines(text[:600], 50)[:4] if span[0] >= 0]
     end = [z[n] for n in ("署名", "成文日期", "附注", "抄送", "印发机关和日期") if n in z]
     offset = max(0, len(text) - 600)
     end += [(a + offset, b + offset) for a, b in _short_lines(text[offset:], 60)[-3:] if a >= 0]
