@@ -25,9 +25,14 @@ pytestmark = pytest.mark.skipif(not EXPECTED.is_file(), reason="samples not gene
 @pytest.fixture(scope="module")
 def analyzed(samples_dir: Path) -> dict[str, dict]:
     result = CliRunner().invoke(app, ["analyze", str(samples_dir), "--json"])
-    assert result.exit_code == 0, result.output[-2000:]
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    return {Path(d["file"]).name: d for d in lines}
+    return {Path(d["file"]).name: d | {"exit_code": result.exit_code} for d in lines}
+
+
+def test_every_sample_is_analyzed_and_the_command_exits_0(analyzed):
+    assert set(analyzed) == set(_expected())
+    assert [(name, d["error"]) for name, d in analyzed.items() if d["error"]] == []
+    assert {d["exit_code"] for d in analyzed.values()} == {0}
 
 
 def _expected() -> dict[str, dict]:
