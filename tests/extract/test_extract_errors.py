@@ -69,3 +69,27 @@ def test_source_and_sha256_identify_the_original_bytes(tmp_file: WriteFile) -> N
     assert doc.source == "intake/a.txt" and doc.sha256 == hashlib.sha256(data).hexdigest()
     assert extract(path).source == str(path)
     assert path.read_bytes() == data  # the original is never modified
+
+
+def test_damaged_copies_of_the_samples_give_a_document_or_a_typed_error(samples_dir: Path, tmp_path: Path) -> None:
+    """Truncated and byte-flipped samples (seeded): never a parser's own exception, never a traceback."""
+    import random
+
+    rng = random.Random(2)
+    outcomes = {"document": 0, "typed error": 0}
+    for sample in sorted(samples_dir.iterdir()):
+        data = sample.read_bytes()
+        for variant in range(4):
+            damaged = bytearray(data[: rng.randrange(1, len(data))] if variant == 0 else data)
+            for _ in range(0 if variant == 0 else 5 * variant):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+            path = tmp_path / f"damaged{sample.suffix}"
+            path.write_bytes(bytes(damaged))
+            try:
+                doc = extract(path)
+            except BadInput:
+                outcomes["typed error"] += 1
+            else:
+                assert len(doc.layout) == len(doc.text)
+                outcomes["document"] += 1
+    assert outcomes["typed error"] > 0 and outcomes["document"] > 0

@@ -109,7 +109,15 @@ def read_parts(path: Path) -> tuple[dict[str, etree._Element], set[str]]:
                 raise UnsupportedFormat(
                     "the DOCX uses the Strict Open XML variant", hint="save it as a normal Word document (.docx)"
                 )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        zlib.error,
+        NotImplementedError,  # a damaged header announcing an unknown compression method or zip version
+    ) as exc:
         raise CorruptFile("the DOCX package is damaged") from exc
     return roots, set(infos)
 

@@ -34,7 +34,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.pdftypes import PDFException
 from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from redact.document import Page, PdfChar
 from redact.errors import CorruptFile, EncryptedFile, FileTooLarge
@@ -222,7 +222,8 @@ def _pdfium_pages(path: Path, max_pages: int | None, *, strict: bool) -> list[Ra
     finally:
         doc.close()
         if plumber is not None:
-            plumber.close()
+            with _plumber_errors():  # closing walks the pages again and may hit the same damage
+                plumber.close()
 
 
 def _pdfium_page(page: pdfium.PdfPage, *, strict: bool) -> RawPage | None:
@@ -288,7 +289,7 @@ def _plumber_errors() -> Iterator[None]:
     """pdfminer's exceptions → ``EncryptedFile`` / ``CorruptFile``."""
     try:
         yield
-    except (PdfminerException, PDFSyntaxError, PSException, PDFException) as exc:
+    except (PdfminerException, MalformedPDFException, PDFSyntaxError, PSException, PDFException) as exc:
         cause = exc.args[0] if exc.args else None
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise EncryptedFile() from exc

@@ -74,7 +74,7 @@ def _sniff_zip(path: Path) -> Sniffed:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:  # damaged central directory
         raise CorruptFile("the ZIP container is damaged") from exc
     if "word/document.xml" in names:
         return "docx"
