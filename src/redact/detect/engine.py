@@ -33,6 +33,10 @@ log = logging.getLogger(__name__)
 WRAPPED = re.compile(r"(?<=[0-9])\n(?=[0-9Xx])|(?<=[0-9\-])\n(?=[0-9])")
 #: characters of context kept on each side of a wrapped line break
 WRAP_WINDOW = 40
+#: digits around a wrapped break that could make an identifier (the shortest is an 8-digit phone)
+WRAP_MIN_DIGITS = 8
+_LEFT_RUN = re.compile(r"[0-9 \-]*$")
+_RIGHT_RUN = re.compile(r"[0-9Xx \-]*")
 
 
 def blank_zh_engine(language: str, max_length: int) -> SpacyNlpEngine:
@@ -135,6 +139,11 @@ class Detector:
         # No recognizer of ours reads tokens (patterns and the names model see raw text; context is a
         # character window), so unless the config asks for it we skip spaCy tokenisation, which
         # would otherwise cost most of the detector's time.
+        #: entity types a line wrap can split (every type but names and addresses)
+        self._number_types = sorted(
+            {t for r in self.analyzer.registry.recognizers for t in r.supported_entities}
+            - {"PERSON", "ADDRESS"}
+        )
         self._artifacts: NlpArtifacts | None = None
         if not eng.tokenize:
             nlp = self.analyzer.nlp_engine.nlp[eng.language]
@@ -174,10 +183,16 @@ class Detector:
         for m in WRAPPED.finditer(norm_text, span_start, span_end):
             j = m.start()
             lo, hi = max(span_start, j - WRAP_WINDOW), min(span_end, j + 1 + WRAP_WINDOW)
+            left = _LEFT_RUN.search(norm_text, lo, j)
+            right = _RIGHT_RUN.match(norm_text, j + 1, hi)
+            run = (left.group() if left else "") + (right.group() if right else "")
+            if sum(c.isdigit() for c in run) < WRAP_MIN_DIGITS:
+                continue  # 表1\n2019年, 12\n34: too short to be an identifier
             joined = norm_text[lo:j] + norm_text[j + 1 : hi]
             for r in self.analyzer.analyze(
                 joined,
                 language=eng.language,
+                entities=self._number_types,
                 score_threshold=eng.score_threshold,
                 nlp_artifacts=self._artifacts,
             ):
