@@ -89,3 +89,22 @@ def test_full_width_ascii_is_folded_one_to_one_for_detection(tmp_file: WriteFile
 def test_undecodable_text_is_an_error_not_replacement_characters(tmp_file: WriteFile, data: bytes) -> None:
     with pytest.raises(UndecodableText):
         extract(tmp_file("bad.txt", data))
+
+
+def test_every_sample_text_round_trips_through_gb18030_and_big5(samples_dir: Path) -> None:
+    """Each TXT sample re-encoded both ways is recognised again, even where the bytes are valid in both."""
+    from redact.zh import to_traditional
+
+    texts = [extract(p).text for p in sorted(samples_dir.glob("*.txt"))]
+    assert texts
+    big5 = 0
+    for text in texts:
+        assert decode(text.encode("gb18030")) == (text, "gb18030")
+        traditional = to_traditional(text)
+        try:
+            data = traditional.encode("big5")
+        except UnicodeEncodeError:
+            continue  # a character Big5 lacks (e.g. some full-width forms): that file would not be Big5
+        assert decode(data) == (traditional, "big5")
+        big5 += 1
+    assert big5 >= 2

@@ -54,12 +54,15 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def plausibility(text: str, sample: int = 4000) -> float:
-    """Mean log-frequency of the Han characters of ``text`` (folded to Simplified): mojibake scores low."""
-    han = [c for c in to_simplified(text[:sample]) if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
-    if not han:
-        return 0.0
+    """Mean log-frequency of the non-ASCII characters of ``text`` (Han folded to Simplified; kana,
+    Cyrillic, box drawing and other mojibake debris count as 0); CJK punctuation is neutral."""
     freq = _char_frequency()
-    return sum(math.log1p(freq.get(c, 0)) for c in han) / len(han)
+    scores = [
+        math.log1p(freq.get(c, 0))
+        for c in to_simplified(text[:sample])
+        if c > "\x7f" and not ("\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
+    ]
+    return sum(scores) / len(scores) if scores else 0.0
 
 
 @lru_cache(maxsize=1)
