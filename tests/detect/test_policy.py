@@ -100,6 +100,7 @@ def test_officials_in_their_public_role_follow_the_setting(policy, text, value):
         ("申请人张伟，男，住福州市。", "张伟"),
         ("日期\t帶班領導\t值班人員\n10月1日\t林國棟\t張偉\n10月2日\t鄭曉東\t李娜\n", "李娜"),
         ("涉案网店经营者蔡文斌（公民身份号码：350102198001011234）", "蔡文斌"),
+        ("委托代理人张伟（福建某某律师事务所）", "张伟"),
         ("当事人：李明\n" + "说明文字" * 200 + "\n2019年5月15日", "李明"),  # named early, not a signature
     ],
 )
