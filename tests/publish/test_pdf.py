@@ -357,3 +357,67 @@ def test_glyph_path_pixels_identical_outside_boxes(tmp_path):
         and before.getpixel((x, y)) != after.getpixel((x, y))
     ]
     assert changed == []
+
+
+@pytest.mark.parametrize("font", ["ttf", "cmap", "identity"])
+def test_production_extract_layout_drives_the_glyph_path(make_pdf, tmp_path, font):
+    from redact.extract import extract
+
+    lines = [f"当事人{NAME}，电话{PHONE}。", BODY]
+    src = (
+        make_identity_h_pdf(tmp_path / "id.pdf", lines)
+        if font == "identity"
+        else make_pdf([lines], font=font)
+    )
+    doc = extract(src)
+    out = tmp_path / "out.pdf"
+    result = redact_file(src, doc, entities(doc, ("PERSON", NAME), ("PHONE_NUMBER", PHONE)), out)
+    assert result.rasterized_pages == ()
+    assert_redacted(out, [NAME, PHONE], ["当事人张", "电话138", BODY])
+
+
+def test_text_inside_a_form_xobject_rasterizes_the_page(make_pdf, fonts):
+    def page(c):
+        c.beginForm("stamp")
+        c.setFont(fonts["ttf"], 12)
+        c.drawString(72, 770, f"经办人{NAME}")
+        c.endForm()
+        c.doForm("stamp")
+        c.setFont(fonts["ttf"], 12)
+        c.drawString(72, 740, BODY)
+
+    src = make_pdf([page])
+    out, result = redact(src, ("PERSON", NAME))
+    assert result.rasterized_pages == (1,)
+    assert_redacted(out, [NAME], ["经办人", BODY])
+
+
+def test_rotated_page_is_redacted(make_pdf, fonts):
+    def page(c):
+        c.setPageRotation(90)  # reportlab also swaps the media box: 842 × 595, shown turned
+        c.setFont(fonts["ttf"], 12)
+        c.drawString(72, 500, f"当事人{NAME}签收。")
+        c.drawString(72, 470, BODY)
+
+    from redact.extract import extract
+
+    src = make_pdf([page])
+    doc = extract(src)
+    out = src.with_name("out.pdf")
+    result = redact_file(src, doc, entities(doc, ("PERSON", NAME)), out, masking="full")
+    assert result.rasterized_pages == (1,)
+    assert_redacted(out, [NAME], ["当事人", "签收", BODY])
+    before = pypdfium2.PdfDocument(str(src))[0].render(scale=1).to_pil().convert("L")
+    after = pypdfium2.PdfDocument(str(out))[0].render(scale=1).to_pil().convert("L")
+    assert before.size == after.size  # displayed the same way round
+    ent = entities(doc, ("PERSON", NAME))[0]
+    for x0, top, x1, bottom in boxes_by_page(doc, range(ent.start, ent.end))[
+        1
+    ]:  # one box per glyph: vertical
+        inside = [
+            (x, y)
+            for x in range(round(x0) + 1, round(x1) - 1)
+            for y in range(round(top) + 1, round(bottom) - 1)
+        ]
+        assert max(after.getpixel(p) for p in inside) < 40  # filled where the name is shown
+        assert min(before.getpixel(p) for p in inside) < 128  # and the name was shown there

@@ -69,20 +69,29 @@ def boxes_by_page(doc: Document, removed: Iterable[int]) -> dict[int, list[Box]]
 
 
 def _page_geometry(page: pikepdf.Page) -> tuple[float, float, float, float, int]:
-    """(dx, dy, width, height, rotate): crop box offset from the media box top-left, its size, /Rotate."""
+    """(dx, dy, width, height, rotate) of the page as displayed (pdfplumber's coordinate space).
+
+    Unrotated: the crop box offset from the media box top-left and its size. Rotated pages are
+    handled in displayed space (width and height swapped, offsets ignored): pdfplumber reports
+    their characters there and pypdfium2 renders them that way, so the raster page needs no /Rotate.
+    """
     mb = [float(v) for v in page.mediabox]
     cb = [float(v) for v in page.obj.get("/CropBox", page.mediabox)]
     cx0, cy0, cx1, cy1 = max(cb[0], mb[0]), max(cb[1], mb[1]), min(cb[2], mb[2]), min(cb[3], mb[3])
     rotate = int(page.obj.get("/Rotate", 0)) % 360
+    if rotate in (90, 270):
+        return 0.0, 0.0, cy1 - cy0, cx1 - cx0, rotate
+    if rotate:
+        return 0.0, 0.0, cx1 - cx0, cy1 - cy0, rotate
     return cx0 - mb[0], mb[3] - cy1, cx1 - cx0, cy1 - cy0, rotate
 
 
 def _render(pdf_path: Path, index: int, boxes: Sequence[Box], geometry, dpi: int):
-    """The page as pixels (unrotated), with the boxes painted black."""
+    """The page as displayed (rotation applied), with the boxes painted black."""
     import pypdfium2
     from PIL import ImageDraw
 
-    dx, dy, _, _, rotate = geometry
+    dx, dy, _, _, _ = geometry
     scale = dpi / 72
     doc = pypdfium2.PdfDocument(str(pdf_path))
     try:
@@ -91,8 +100,6 @@ def _render(pdf_path: Path, index: int, boxes: Sequence[Box], geometry, dpi: int
         page.close()
     finally:
         doc.close()
-    if rotate:
-        image = image.rotate(rotate, expand=True)  # PIL turns counter-clockwise, /Rotate clockwise
     draw = ImageDraw.Draw(image)
     for x0, top, x1, bottom in boxes:
         draw.rectangle(
@@ -173,7 +180,7 @@ def _raster_page(out: pikepdf.Pdf, image, chars: Sequence[tuple[str, PdfChar]], 
     """Append one page to ``out``: the image full-size plus the invisible text layer."""
     from PIL import ImageChops
 
-    _, _, width, height, rotate = geometry
+    _, _, width, height, _ = geometry
     r, g, b = image.split()
     gray = ImageChops.difference(r, g).getbbox() is None and ImageChops.difference(r, b).getbbox() is None
     pixels = (r if gray else image).tobytes()
@@ -192,8 +199,6 @@ def _raster_page(out: pikepdf.Pdf, image, chars: Sequence[tuple[str, PdfChar]], 
         Contents=pikepdf.Stream(out, zlib.compress(content)),
     )
     page.Contents.Filter = pikepdf.Name.FlateDecode
-    if rotate:
-        page.Rotate = rotate
     out.pages.append(pikepdf.Page(page))
 
 
