@@ -73,6 +73,7 @@ class OfficialRoles(_Strict):
     before_window: int
     after_window: int
     signature_tail: int
+    private_signers: list[str]
     signature_date_lines: int
 
 
@@ -114,6 +115,7 @@ class Policy:
         self._not_person = tuple(config.not_person_suffixes)
         roles = config.official_roles
         self._line_label = re.compile(f"\\s*(?:{_words(roles.line_labels).pattern})\\s*[：:]")
+        self._private_signer = _words(roles.private_signers)
         self._affiliation = re.compile(
             f"[（(][^（）()\\n]{{1,30}}(?:{_words(roles.affiliation_suffixes).pattern})[）)]"
         )
@@ -193,6 +195,9 @@ class Policy:
         line_end = len(text) if line_end < 0 else line_end
         if text[line_start:line_end].strip() != text[e.start : e.end].strip():
             return False
+        above = text[max(0, line_start - 40) : line_start].rstrip().rsplit("\n", 1)[-1]
+        if self._private_signer.search(above):
+            return False  # 申请人（签名）：\n张三\n2024年5月20日 is a private person signing
         following = text[line_end:].split("\n", roles.signature_date_lines + 1)[
             : roles.signature_date_lines + 1
         ]
