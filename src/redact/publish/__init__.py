@@ -107,6 +107,9 @@ def redact_file(
 
             outcome = redact_pdf(source, doc, p.removed, tmp)
             rasterized = outcome.rasterized_pages
+            if doc.needs_ocr:
+                pages = ",".join(str(pg.number) for pg in doc.pages if pg.needs_ocr)
+                warnings = (f"pages without a text layer were not inspected (need OCR): {pages}",)
             report = _gate(tmp, doc.format, p, txt_encoding)
             if not report.passed:  # e.g. a font shared with an untouched page: rasterize everything
                 log.info("publish: gate refused the mixed copy (%s); rasterizing all pages", report.summary())

@@ -177,6 +177,7 @@ class Interpreter:
     used: dict = field(default_factory=lambda: defaultdict(set))  # font key → codes still shown
     fonts_by_key: dict = field(default_factory=dict)
     pruned: set = field(default_factory=set)  # keys of fonts that lost glyphs
+    hit_boxes: set = field(default_factory=set)  # indexes of this page's boxes where a glyph was removed
     _font_cache: dict = field(default_factory=dict)
 
     def font(self, resources: pikepdf.Object, name: pikepdf.Name) -> Font:
@@ -192,7 +193,11 @@ class Interpreter:
 
     def in_box(self, x: float, y: float) -> bool:
         top = self.page_top - y
-        return any(b[0] <= x <= b[2] and b[1] <= top <= b[3] for b in self.boxes)
+        for k, b in enumerate(self.boxes):
+            if b[0] <= x <= b[2] and b[1] <= top <= b[3]:
+                self.hit_boxes.add(k)
+                return True
+        return False
 
     def rect_hits(self, m: Matrix) -> bool:
         pts = [apply(m, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]

@@ -316,9 +316,11 @@ def _glyph_page(out: pikepdf.Pdf, page: pikepdf.Page, boxes: Sequence[Box], inte
     except RedactionFailed:
         return False
     new = out.pages[-1]
-    interp.boxes, interp.page_top = boxes, mb[3]
+    interp.boxes, interp.page_top, interp.hit_boxes = boxes, mb[3], set()
     try:
         result = interp.run(new, new.obj.get("/Resources"), edit=True) if "/Contents" in new.obj else None
+        if len(interp.hit_boxes) < len(boxes):  # a box with no glyph found under it: layout and page disagree
+            raise Unsafe("no glyph under a box")
     except Unsafe:
         del out.pages[-1]
         return False
