@@ -407,15 +407,25 @@ class Store:
         offset: int = 0,
     ) -> list[DocumentRow]:
         """Documents oldest first (the Art. 26 deadline runs from receipt), filtered as asked."""
-        ent = EntitySuggestionTable
-        total = select(func.count()).where(ent.sha256 == DocumentTable.sha256).scalar_subquery()
-        pending = (
-            select(func.count()).where(ent.sha256 == DocumentTable.sha256, ent.state == "pending").scalar_subquery()
-        )
-        q = self._filtered(select(DocumentTable, total, pending), status, label, entity_type)
+        q = self._filtered(select(DocumentTable), status, label, entity_type)
         q = q.order_by(DocumentTable.received_at, DocumentTable.sha256).limit(limit).offset(offset)
         with self._session() as s:
-            return [self._row(d, entity_count=t, pending_count=p) for d, t, p in s.execute(q).all()]
+            docs = s.scalars(q).all()
+            # entity counts for this page only (a correlated subquery would also run for skipped rows)
+            counts: dict[str, Counter[str]] = {d.sha256: Counter() for d in docs}
+            shas = list(counts)
+            for i in range(0, len(shas), 500):
+                rows = s.execute(
+                    select(EntitySuggestionTable.sha256, EntitySuggestionTable.state, func.count())
+                    .where(EntitySuggestionTable.sha256.in_(shas[i : i + 500]))
+                    .group_by(EntitySuggestionTable.sha256, EntitySuggestionTable.state)
+                ).all()
+                for sha, state, n in rows:
+                    counts[sha][state] = n
+            return [
+                self._row(d, entity_count=sum(counts[d.sha256].values()), pending_count=counts[d.sha256]["pending"])
+                for d in docs
+            ]
 
     @staticmethod
     def _filtered(q: Any, status: str | None, label: str | None, entity_type: str | None) -> Any:
