@@ -134,6 +134,8 @@ def lay_out(raw_pages: list[RawPage]) -> Extracted:
 
 def _is_control(text: str) -> bool:
     """NUL and other control characters a font without ToUnicode entries (or PDFium) may report."""
+    if len(text) == 1:
+        return text < " " and text != "\t"
     return all(c < " " and c != "\t" for c in text)
 
 
@@ -173,17 +175,24 @@ def dedupe(glyphs: list[Glyph], tolerance: float = DEDUPE_TOLERANCE) -> list[Gly
     kept: list[Glyph] = []
     cell = 2 * tolerance  # a ±tolerance square touches at most 2×2 cells of this size
     grid: dict[tuple[str, int, int], list[Glyph]] = {}
+    get = grid.get
     for g in glyphs:
-        xs = {int((g.x0 - tolerance) // cell), int((g.x0 + tolerance) // cell)}
-        ys = {int((g.top - tolerance) // cell), int((g.top + tolerance) // cell)}
+        x, y, text = g.x0, g.top, g.text
+        cx0, cx1 = int((x - tolerance) // cell), int((x + tolerance) // cell)
+        cy0, cy1 = int((y - tolerance) // cell), int((y + tolerance) // cell)
         duplicate = False
-        for cx in xs:
-            for cy in ys:
-                for k in grid.get((g.text, cx, cy), ()):
-                    if abs(g.x0 - k.x0) <= tolerance and abs(g.top - k.top) <= tolerance:
+        for cx in (cx0,) if cx0 == cx1 else (cx0, cx1):
+            for cy in (cy0,) if cy0 == cy1 else (cy0, cy1):
+                for k in get((text, cx, cy), ()):
+                    if abs(x - k.x0) <= tolerance and abs(y - k.top) <= tolerance:
                         duplicate = True
         if not duplicate:
-            grid.setdefault((g.text, int(g.x0 // cell), int(g.top // cell)), []).append(g)
+            key = (text, int(x // cell), int(y // cell))
+            bucket = get(key)
+            if bucket is None:
+                grid[key] = [g]
+            else:
+                bucket.append(g)
             kept.append(g)
     return kept
 
