@@ -14,7 +14,7 @@ from redact.document import PdfChar
 from redact.errors import CorruptFile, EncryptedFile, FileTooLarge
 from redact.extract import extract
 from redact.extract import pdf as pdf_module
-from redact.extract.pdf import extract_pdf
+from redact.extract.pdf import Glyph, dedupe, extract_pdf
 
 HEIGHT = PAGE[1]
 
@@ -96,6 +96,25 @@ def test_fake_bold_is_read_once(tmp_path: Path) -> None:
     )
     for engine in ("pdfium", "pdfplumber"):
         assert extract_pdf(path, engine=engine).text == "抄送：市人民政府"
+
+
+@pytest.mark.parametrize(
+    "second, kept",
+    [
+        ((10.3, 20.0), 1),  # fake bold: 0.3 pt to the right
+        ((11.0, 21.0), 1),  # exactly at the tolerance, across a grid cell boundary
+        ((9.05, 19.5), 1),  # left and up, other cells
+        ((11.5, 20.0), 2),  # 1.5 pt apart: a different glyph
+        ((10.0, 22.0), 2),
+    ],
+)
+def test_dedupe_drops_the_same_character_drawn_within_one_point(second: tuple[float, float], kept: int) -> None:
+    first = Glyph("抄", 10.0, 20.0, 22.0, 32.0, 12.0)
+    x, top = second
+    again = Glyph("抄", x, top, x + 12, top + 12, 12.0)
+    other = Glyph("送", x, top, x + 12, top + 12, 12.0)  # another character at the same place stays
+    assert dedupe([first, again]) == [first, again][:kept]
+    assert dedupe([first, other]) == [first, other]
 
 
 def test_a_page_without_text_is_flagged_for_ocr_not_an_error(tmp_path: Path) -> None:
