@@ -3,6 +3,17 @@
 ``extract(path)`` sniffs the content (magic bytes, not the name), checks the size limit before
 parsing, dispatches to ``pdf``, ``docx`` or ``txt`` and turns every parser failure into one typed
 ``redact.errors.BadInput``. The original file is only read, never modified.
+
+``Document.layout[i]`` says where ``text[i]`` came from (``None``: a separator we inserted):
+
+* PDF  ``PdfChar(page, x0, top, x1, bottom)``: 1-based page, box in pdfplumber's top-left points.
+  ``"\n"`` ends a line and a page, ``" "`` marks a gap wider than 0.3 em (both ``None``).
+* DOCX ``DocxChar(part, paragraph, node, index)``: zip member, ``w:p`` index, ``w:t`` index among
+  ``part_root.iter(w:t)``, code point in that node. ``"\n"`` between paragraphs, ``"\t"`` between
+  the cells of a table row and for ``w:tab``; body, footnotes, endnotes, headers, footers in turn.
+* TXT  ``TxtChar(line, column)``: 1-based; ``"\r"``/``"\n"`` are ``None`` and stay in ``text``.
+
+Pages: PDF pages with ``Page.start``/``end`` into ``text``; DOCX and TXT one page.
 """
 
 from __future__ import annotations
