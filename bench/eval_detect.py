@@ -125,8 +125,27 @@ def evaluate(records: list[dict], errors: list[str] | None = None) -> dict:
             "marked_redact": touched,
             "share": round(touched / occurrences, 4) if occurrences else 0.0,
         }
+        block["targets"] = targets(per_type, block["public_strings"]["share"])
         result["by_script"][key] = block
     return result
+
+
+#: the issue's acceptance groups (overlap matching): checksummed ids + phones, names + addresses
+GROUPS = {
+    "ids_and_phones": ({"CN_RESIDENT_ID", "BANK_CARD", "HK_ID", "TW_ID", "CN_USCC", "PHONE_NUMBER"}, 0.995),
+    "names_and_addresses": ({"PERSON", "ADDRESS"}, 0.97),
+}
+
+
+def targets(per_type: dict, public_share: float) -> dict:
+    out: dict = {}
+    for group, (types, goal) in GROUPS.items():
+        tp = sum(c["overlap"][0] for t, c in per_type.items() if t in types)
+        fn = sum(c["overlap"][2] for t, c in per_type.items() if t in types)
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        out[group] = {"recall": round(recall, 4), "target": goal, "met": recall >= goal}
+    out["public_strings_marked_redact"] = {"share": public_share, "target": 0.01, "met": public_share <= 0.01}
+    return out
 
 
 def show(result: dict) -> None:
@@ -143,6 +162,11 @@ def show(result: dict) -> None:
             print(
                 f"{etype:<16}{ex['precision']:>8.3f}{ex['recall']:>8.3f}{ex['f2']:>8.3f}"
                 f"{ov['precision']:>8.3f}{ov['recall']:>8.3f}{ov['f2']:>8.3f}{ex['tp'] + ex['fn']:>6}"
+            )
+        for goal, value in block["targets"].items():
+            measured = value.get("recall", value.get("share"))
+            print(
+                f"target {goal}: {measured} (goal {value['target']}) {'met' if value['met'] else 'NOT MET'}"
             )
 
 
