@@ -46,3 +46,35 @@ def test_leak_gate_failure_exits_3_and_writes_nothing(tmp_path, monkeypatch):
     assert result.exit_code == 3
     assert "[E300]" in result.stderr and "13800138000" not in result.stderr
     assert not out.exists() and not list(tmp_path.glob(".redact-*"))
+
+
+def test_pdf_box_over_text_is_caught_and_exits_3(tmp_path, monkeypatch):
+    """A redactor that only draws boxes (the classic failure) never gets a file published."""
+    import pikepdf
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    import redact.publish.pdf as publish_pdf
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    src, out = tmp_path / "in.pdf", tmp_path / "out.pdf"
+    c = canvas.Canvas(str(src))
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 770, "行政处罚决定书")
+    c.drawString(72, 740, "当事人联系电话13800138000。")
+    c.save()
+
+    def box_over_text(source, doc, removed, output, **_):
+        with pikepdf.open(source) as pdf:
+            page = pdf.pages[0]
+            page.contents_add(pdf.make_stream(b"q 0 g 150 735 90 16 re f Q"), prepend=False)
+            pdf.save(output)
+        return publish_pdf.PdfOutcome(rasterized_pages=(), boxes=1)
+
+    monkeypatch.setattr(publish_pdf, "redact_pdf", box_over_text)
+    result = CliRunner().invoke(app, ["redact", str(src), "-o", str(out), "--json"])
+    assert result.exit_code == 3
+    record = json.loads(result.stdout)
+    assert record["code"] == "E300" and "13800138000" not in result.stdout
+    assert not out.exists() and not list(tmp_path.glob(".redact-*"))

@@ -421,3 +421,16 @@ def test_rotated_page_is_redacted(make_pdf, fonts):
         ]
         assert max(after.getpixel(p) for p in inside) < 40  # filled where the name is shown
         assert min(before.getpixel(p) for p in inside) < 128  # and the name was shown there
+
+
+def test_gap_is_one_number_per_removed_run(tmp_path):
+    """No per-glyph positions inside the gap (glyph-position de-redaction): one TJ number per run."""
+    src = make_identity_h_pdf(tmp_path / "in.pdf", [f"当事人{NAME}，电话{PHONE}。"])
+    out, result = redact(src, ("PERSON", NAME), ("PHONE_NUMBER", PHONE))
+    assert result.rasterized_pages == ()
+    with pikepdf.open(out) as pdf:
+        arrays = [ops[0] for ops, op in pikepdf.parse_content_stream(pdf.pages[0]) if str(op) == "TJ"]
+    items = [type(x).__name__ for arr in arrays for x in arr]
+    assert items.count("String") == 3  # 当事人 | ，电话 | 。
+    numbers = [float(x) for arr in arrays for x in arr if not isinstance(x, pikepdf.String)]
+    assert len(numbers) == 2 and all(n < -2000 for n in numbers)  # each gap ≥ 3 glyph widths, one number
