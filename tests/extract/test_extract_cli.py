@@ -92,3 +92,11 @@ def test_fail_line_and_error_record() -> None:
     err = CorruptFile("the PDF is damaged")
     assert fail_line("in/a.pdf", err) == "in/a.pdf: [E103] the PDF is damaged (save or export it again from the original program)"
     assert error_record(Path("in/a.pdf"), err) == {"file": "in/a.pdf", "error": err.reason(), "code": "E103"}
+
+
+def test_size_limit_comes_from_the_settings(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REDACT_MAX_FILE_MB", "0.001")  # about 1 KB: the PDF is larger, the note is not
+    result = runner.invoke(app, ["extract", str(folder / "good.pdf"), str(folder / "sub" / "note.txt"), "--json"])
+    assert result.exit_code == 2
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["error"][:6] if line["error"] else None for line in lines] == ["[E105]", None]
