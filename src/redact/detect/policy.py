@@ -139,19 +139,20 @@ class Policy:
         return rx.search(text, max(line_start, start - window), start) is not None
 
     def is_hotline(self, text: str, e: Entity) -> bool:
-        """A listed service number, a number whose nearest label is a hotline word (咨询电话：), or a
-        landline right after the agency names itself (请联系本局办公室，电话…) with no person in between."""
+        """A listed service number, or a landline whose nearest label is a hotline word (咨询电话：),
+        or that follows the agency naming itself (请联系本局办公室，电话…) with no person in between.
+        Mobiles are people's numbers (咨询张三13800138000): never a hotline unless listed."""
         cfg = self.config.hotlines
         if re.sub(r"\D", "", text[e.start : e.end]) in cfg.numbers:
             return True
+        if self._mobile.match(text, e.start):
+            return False
         lo = max(0, e.start - cfg.window)
         sentence = max(text.rfind(c, lo, e.start) for c in "。；;！？") + 1
         lo = max(lo, sentence)
         labels = list(self._phone_label.finditer(text, lo, e.start))
         if labels and self._hotline.fullmatch(labels[-1].group()):
             return True
-        if self._mobile.match(text, e.start):
-            return False
         agency = list(self._agency_self.finditer(text, lo, e.start))
         return bool(agency) and self._person_word.search(text, agency[-1].end(), e.start) is None
 
