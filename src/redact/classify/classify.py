@@ -404,6 +404,8 @@ class Classifier:
             return found[0].category
         if title:
             for c in self.rules.categories:
+                if c.name == "动态" and found:  # "关于召开…会议的通知" is a 公文, not a news item
+                    continue
                 if any(rx.search(stext[title[0] : title[1]]) for rx in c.regexes):
                     return c.name
         if found or docno(stext[:400]):
