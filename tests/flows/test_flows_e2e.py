@@ -10,6 +10,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +129,8 @@ def published(world: World) -> World:
     rows = [
         r
         for r in store.queue(status="in_review", limit=1000)
-        if r.suggested_label in ("public", "on_request") and r.entity_count > 0
+        if r.suggested_label in ("public", "on_request")
+        and any(e.action == "redact" for e in store.review(r.sha256).entities)
     ]
     chosen = [next(r for r in rows if r.format == "pdf"), next(r for r in rows if r.format != "pdf")]
     for row in chosen:
@@ -161,6 +163,16 @@ def test_publication_writes_leak_gated_copies_named_by_sha256(published: World) 
         text = extract(out).text
         assert [v for v in removed if v in text] == []
         assert Path(row.stored_path).is_file()  # the original stays in the store, unchanged
+
+
+def test_the_report_flow_counts_the_published_documents(published: World) -> None:
+    from flows.report import report_flow
+
+    today = date.today().isoformat()
+    path = report_flow(home=str(published.settings.home), start=today, end=today)
+    md = path.read_text(encoding="utf-8")
+    assert "| 已发布 | 2 |" in md and "| 审核完成 | 2 |" in md
+    assert path.with_suffix(".csv").is_file()
 
 
 def test_prefect_database_holds_no_personal_data(published: World, prefect_home: Path) -> None:
