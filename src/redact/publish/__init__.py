@@ -49,6 +49,7 @@ class RedactionResult:
             "masks": dict(self.masks),
             "rasterized_pages": list(self.rasterized_pages),
             "warnings": list(self.warnings),
+            **self.extra,
         }
 
 
@@ -100,6 +101,7 @@ def redact_file(
     os.close(fd)
     tmp = Path(name)
     rasterized: tuple[int, ...] = ()
+    extra: dict[str, object] = {}
     warnings: tuple[str, ...] = ()
     try:
         if doc.format == "pdf":
@@ -116,6 +118,7 @@ def redact_file(
                 outcome = redact_pdf(source, doc, p.removed, tmp, rasterize_all=True)
                 rasterized = outcome.rasterized_pages
                 report = _gate(tmp, doc.format, p, txt_encoding)
+            extra["glyph_pages"] = list(outcome.glyph_pages)
         elif doc.format == "docx":
             from redact.publish.docx import redact_docx
 
@@ -150,6 +153,7 @@ def redact_file(
         rasterized_pages=rasterized,
         warnings=warnings,
         gate_checks=len(report.checks),
+        extra=extra,
     )
 
 
