@@ -434,3 +434,27 @@ def test_gap_is_one_number_per_removed_run(tmp_path):
     assert len(strings) == 3  # 当事人 | ，电话 | 。
     numbers = [float(x) for arr in arrays for x in arr if not isinstance(x, pikepdf.String)]
     assert len(numbers) == 2 and all(n < -2000 for n in numbers)  # each gap ≥ 3 glyph widths, one number
+
+
+def test_embedded_type1_outlines_rasterize_the_page(make_pdf, fonts):
+    """Type1 /FontFile programs cannot be pruned glyph by glyph: the page is rasterized instead."""
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+
+    folder = Path(reportlab.__file__).parent / "fonts"
+    face = pdfmetrics.EmbeddedType1Face(str(folder / "_a______.afm"), str(folder / "_a______.pfb"))
+    pdfmetrics.registerTypeFace(face)
+    pdfmetrics.registerFont(pdfmetrics.Font("EmbeddedT1", face.name, "WinAnsiEncoding"))
+
+    def page(c):
+        c.setFont("EmbeddedT1", 12)
+        c.drawString(72, 770, "Applicant: Zhang Sanfeng, passport E12345678.")
+        c.setFont(fonts["ttf"], 12)
+        c.drawString(72, 740, BODY)
+
+    src = make_pdf([page])
+    out, result = redact(src, ("PERSON", "Zhang Sanfeng"), ("PASSPORT", "E12345678"))
+    assert result.rasterized_pages == (1,)
+    assert_redacted(out, ["Zhang Sanfeng", "ZhangSanfeng", "E12345678"], ["Applicant", "passport", BODY])
+    with pikepdf.open(out) as pdf:
+        assert not any(isinstance(o, pikepdf.Dictionary) and "/FontFile" in o for o in pdf.objects)
