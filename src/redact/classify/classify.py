@@ -51,6 +51,7 @@ class Hit:
     start: int
     end: int
     weight: float
+    more: tuple[tuple[int, int], ...] = ()  # further evidence spans (other signals of the same rule)
 
 
 def _short_lines(text: str, max_len: int) -> list[tuple[int, int]]:
@@ -108,7 +109,7 @@ def _fire(
         return None
     if doc_type is not None and doc_type in rule.not_doc_types:
         return None
-    first: tuple[int, int] | None = None
+    spans: list[tuple[int, int]] = []
     weight = 0.0
     for sig in rule.signals:
         for a, b in windows[sig.scope]:
@@ -118,17 +119,17 @@ def _fire(
                 m = sig.regex.search(stext[a:b])
                 span = (a + m.start(), a + m.end()) if m and m.end() > m.start() else None
             if span:
-                if first is None:
-                    first = span
+                if all(span[1] <= s or span[0] >= e for s, e in spans):
+                    spans.append(span)
                 weight = max(weight, sig.weight if sig.weight is not None else rule.weight)
                 break
-    if first is None:
+    if not spans:
         return None
     if any(u.search(stext) for u in rule.unless_re):
         return None
     if not all(r.search(stext) for r in rule.requires_re):
         return None
-    return Hit(rule, first[0], first[1], weight)
+    return Hit(rule, spans[0][0], spans[0][1], weight, tuple(spans[1:3]))
 
 
 def detect_doc_type(stext: str, zones: Zones, types: Sequence[DocType]) -> tuple[DocType, int, int] | None:
@@ -355,7 +356,13 @@ class Classifier:
             (h for h in hits if h.rule.kind != "redaction"),
             key=lambda h: (h.rule.label != label, h is not deciding, order[h.rule.kind], -h.weight),
         )
-        out = [self._reason(text, h) for h in ranked if h.rule.kind != "declared"]
+        out = []
+        for h in ranked:
+            if h.rule.kind == "declared":
+                continue
+            out.append(self._reason(text, h))
+            if h.rule.kind in ("hard", "decisive"):  # show every piece of evidence of a deciding rule
+                out += [self._reason(text, replace(h, start=s, end=e, more=())) for s, e in h.more]
         if found and not any(r.code == found[0].code and r.start == found[1] for r in out):
             dt, s, e = found
             pos = sum(1 for r in out if r.label == label)
@@ -424,11 +431,21 @@ class Classifier:
         )
         basis = "；".join(dict.fromkeys(r.basis for r in main[:2]))
         rule_names = {r.id: r.name for r in self.rules.rules}
-        ev = "；".join(
-            f"{rule_names.get(r.rule or '', (r.rule or '').replace('文种:', '标题文种'))}“{r.evidence}”"
-            for r in main[:3]
-            if r.evidence
-        )
+        zones: dict[str, list[int]] = attr.extra.get("zones", {})  # type: ignore[assignment]
+
+        def where(r: Reason) -> str:
+            for name in ("标题", "主送机关", "密级和保密期限", "发文字号", "附注"):
+                span = zones.get(name)
+                if span and r.start is not None and span[0] <= r.start < span[1]:
+                    return {"标题": "标题文种" if (r.rule or "").startswith("文种:") else "标题"}.get(
+                        name, name
+                    )
+            body = zones.get("正文")
+            if body and r.start is not None and body[1] - 40 <= r.start < body[1]:
+                return "结尾"
+            return rule_names.get(r.rule or "", (r.rule or "").replace("文种:", "标题文种"))
+
+        ev = "；".join(f"{where(r)}“{r.evidence}”" for r in main[:3] if r.evidence)
         if attr.conflict:
             conflict = f"有（文稿标注“{zh[attr.declared or 'public']}”，内容提示“{zh[content]}”）"
         else:
