@@ -300,7 +300,6 @@ class Classifier:
         )
         human_review = any(h.rule.human_review for h in hits)
         extra: dict[str, object] = {
-            "category_basis": None,
             "zones": zones.to_dict(),
             "title": zones.title or None,
             "annotation": rs.annotations[label],
@@ -314,7 +313,6 @@ class Classifier:
         if label == "non_public":
             extra["review_date"] = zh_date(_add_months(self.today or date.today(), rs.review_months))
         category = self._category(stext, zones, found)
-        extra.pop("category_basis")
         attr = Attribute(
             label=label,
             confidence=round(min(max(conf, 0.34), 0.999), 3),
