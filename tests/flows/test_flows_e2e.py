@@ -6,6 +6,7 @@ This is the issue's acceptance scenario, and the privacy check of Prefect's own 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from intake_drops import IntakeDrop, fill_intake
+from intake_drops import ROOT, IntakeDrop, fill_intake
 
 from redact.review.store import Store
 from redact.settings import Settings
@@ -173,6 +174,18 @@ def test_the_report_flow_counts_the_published_documents(published: World) -> Non
     md = path.read_text(encoding="utf-8")
     assert "| 已发布 | 2 |" in md and "| 审核完成 | 2 |" in md
     assert path.with_suffix(".csv").is_file()
+
+
+def test_the_retrain_flow_learns_from_the_two_decisions_and_reports(
+    published: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows.retrain import retrain_flow
+
+    shutil.copytree(ROOT / "models" / "attribute", tmp_path / "models" / "attribute")
+    monkeypatch.setenv("REDACT_MODELS_DIR", str(tmp_path / "models"))  # never replace the shipped model here
+    report = retrain_flow(home=str(published.settings.home), n_synthetic=300)
+    assert report["decisions"] == 2 and isinstance(report["installed"], bool)
+    assert (published.settings.home / "retrain" / "report.json").is_file()
 
 
 def test_prefect_database_holds_no_personal_data(published: World, prefect_home: Path) -> None:
