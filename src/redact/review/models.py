@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 STATUSES = ("received", "analyzed", "in_review", "approved", "withheld", "published")
@@ -45,6 +46,7 @@ class DocumentTable(Base):
     __table_args__ = (
         Index("ix_documents_queue", "status", "received_at", "sha256"),
         Index("ix_documents_received", "received_at", "sha256"),
+        Index("ix_documents_effective_label", sql_text("coalesce(label, suggested_label)"), "status", "received_at"),
     )
 
 
