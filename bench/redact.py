@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import re
 import sys
@@ -164,6 +165,7 @@ def main() -> None:
     results["machine"] = {
         "python": platform.python_version(),
         "cpu": platform.processor() or platform.machine(),
+        "load_average_1min_at_end": round(os.getloadavg()[0], 2),  # shared machine: other jobs inflate times
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

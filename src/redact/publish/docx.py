@@ -125,27 +125,30 @@ class _Replacer:
     """Replaces original values (any script, full-width folded) by their same-length masks."""
 
     def __init__(self, pairs: dict[str, str]) -> None:
-        self.pairs: list[tuple[str, str]] = []
+        self.pairs: dict[str, str] = {}
         for value, rep in pairs.items():
             if len(value) != len(rep) or not value.strip():
                 continue
             for v in {value, to_simplified(value), to_traditional(value)}:
-                self.pairs.append((normalize_width(v), rep))
-        self.pairs.sort(key=lambda p: -len(p[0]))
+                self.pairs.setdefault(normalize_width(v), rep)
+        alternatives = sorted(self.pairs, key=len, reverse=True)  # longest first: 张三丰 before 张三
+        # a lookahead finds overlapping occurrences too (张三 and 三丰 inside 张三丰)
+        self.pattern = (
+            re.compile("(?=(" + "|".join(map(re.escape, alternatives)) + "))") if alternatives else None
+        )
 
     def spans(self, text: str) -> list[tuple[int, str]]:
         """(offset, replacement character) for every character of every occurrence."""
-        norm = normalize_width(text)
+        if self.pattern is None:
+            return []
         out = []
-        for value, rep in self.pairs:
-            start = norm.find(value)
-            while start >= 0:
-                out.extend((start + k, rep[k]) for k in range(len(value)) if value[k] != rep[k])
-                start = norm.find(value, start + 1)
+        for m in self.pattern.finditer(normalize_width(text)):
+            value, rep = m.group(1), self.pairs[m.group(1)]
+            out.extend((m.start() + k, rep[k]) for k in range(len(value)) if value[k] != rep[k])
         return out
 
     def string(self, text: str) -> str:
-        if not self.pairs or not text:
+        if self.pattern is None or not text:
             return text
         chars = list(text)
         for k, c in self.spans(text):
