@@ -52,3 +52,25 @@ def test_the_process_pool_gives_the_same_results_as_one_process(tmp_path: Path) 
         assert a is not None and b is not None
         assert a.layout == ()  # the layout map stays behind: only publication needs it
         assert (a.text, a.entities, a.attribute) == (b.text, b.entities, b.attribute)
+
+
+@pytest.mark.slow
+def test_auto_approve_is_applied_only_when_the_setting_is_on(tmp_path: Path) -> None:
+    from redact.intake import sweep
+    from redact.review.store import Store
+
+    for on in (False, True):
+        home = tmp_path / f"auto-{on}"
+        (home / "intake").mkdir(parents=True)
+        for f in sorted(SAMPLES.glob("*.txt"))[:2]:
+            shutil.copy2(f, home / "intake" / f.name)
+        settings = Settings(home=home, stable_seconds=0, workers=1, auto_approve=on)
+        store = Store.from_settings(settings)
+        store.migrate()
+        summary = sweep(settings, store)
+        statuses = {r.status for r in store.queue(limit=10)}
+        if on:
+            assert statuses <= {"approved", "withheld"} and len(summary.auto_approved) == 2
+        else:
+            assert statuses == {"in_review"} and summary.auto_approved == {}
+        store.close()

@@ -31,6 +31,8 @@ class ReviewSink(Protocol):
 
     def record_duplicate(self, sha256: str, original_name: str) -> None: ...
 
+    def auto_approve(self, sha256: str, *, enabled: bool) -> str: ...
+
 
 @dataclass(frozen=True, slots=True)
 class QueueRow:
@@ -70,6 +72,7 @@ class SweepSummary:
     already_known: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     quarantined: dict[str, str] = field(default_factory=dict)  # sha256 -> error code
+    auto_approved: dict[str, str] = field(default_factory=dict)  # sha256 -> approved | withheld
     seconds: float = 0.0
     pages: int = 0
 
@@ -83,6 +86,7 @@ class SweepSummary:
             "already_known": len(self.already_known),
             "duplicate": len(self.duplicates),
             "quarantined": len(self.quarantined),
+            "auto_approved": len(self.auto_approved),
         }
 
     @property
@@ -184,6 +188,8 @@ def _record(outcome: Outcome, drop: Drop, settings: Settings, sink: ReviewSink, 
     if sink.add_document(doc, stored_path=drop.stored_path, original_name=drop.name):
         summary.analyzed.append(QueueRow.of(doc))
         summary.pages += doc.page_count
+        if settings.auto_approve and doc.attribute is not None:  # an explicit policy, off by default
+            summary.auto_approved[doc.sha256] = sink.auto_approve(doc.sha256, enabled=True)
     else:  # already in the review store: a rerun after a crash between recording and forgetting
         summary.already_known.append(drop.sha256)
     archive.forget(drop)
