@@ -1,21 +1,25 @@
-"""True PDF redaction: a NEW file built from an allowlist, redacted pages rasterized.
+"""True PDF redaction: a NEW file built from an allowlist; glyphs removed, or the page rasterized.
 
 Data flow for one file:
 
 1. ``boxes_by_page``: the union of the ``PdfChar`` boxes of every removed character, merged per
    line and padded (coordinates: pdfplumber top-left points, as ``redact.extract`` reports them).
-2. Every page with a box is **rasterized** (pypdfium2 render, boxes painted into the pixels, so
-   text, fake-bold duplicates, images and font residue under a box are all gone) and gets an
-   invisible text layer (render mode 3) rebuilt from the original characters minus the removed
-   ones, so the published copy stays searchable.
-3. Pages without a box are copied, keeping only page geometry, resources and contents; marked
-   content ``ActualText``/``Alt`` is stripped from their content streams.
-4. The output is a new ``pikepdf.Pdf`` holding only the page tree (no /Info, XMP, outlines,
-   annotations, AcroForm, attachments, /AF, JavaScript, OpenAction, structure tree, thumbnails,
-   optional content), saved in full (one ``%%EOF``).
+2. **Glyph path** (``glyphs.py``): each page is copied into the new file and its content stream
+   re-written without the glyphs whose centre lies in a box (fake-bold duplicates too; one TJ
+   number of the same advance per removed run, so nothing moves), then the boxes are drawn.
+   After all pages, every font that lost glyphs is pruned (``fonts.py``: ToUnicode rebuilt from
+   the codes still shown anywhere, TrueType programs subset with ``retain_gids``).
+3. **Raster path**, for pages the glyph path refuses (``glyphs.Unsafe``: Type3 / Type1 / CFF
+   fonts with a glyph to remove, no ToUnicode, an image or a Form XObject's text under a box,
+   rotation, a box with no glyph found) or for every page with ``rasterize_all``: pypdfium2
+   render at 200 dpi with the boxes painted into the pixels, plus an invisible text layer
+   (render mode 3, non-embedded fonts) rebuilt from the original characters minus the removed ones.
+4. Only page geometry, resources and contents are kept; marked content ``ActualText``/``Alt``
+   is stripped; the file holds nothing but the page tree (no /Info, XMP, outlines, annotations,
+   AcroForm, attachments, /AF, JavaScript, OpenAction, structure tree, thumbnails, optional
+   content) and is saved in full (one ``%%EOF``).
 
-``rasterize_all=True`` rasterizes every page; ``redact_file`` uses it when the leak gate finds
-font residue shared with an untouched page.
+``redact_file`` calls again with ``rasterize_all=True`` if the leak gate refuses the first copy.
 """
 
 from __future__ import annotations
