@@ -458,3 +458,23 @@ def test_embedded_type1_outlines_rasterize_the_page(make_pdf, fonts):
     assert_redacted(out, ["Zhang Sanfeng", "ZhangSanfeng", "E12345678"], ["Applicant", "passport", BODY])
     with pikepdf.open(out) as pdf:
         assert not any(isinstance(o, pikepdf.Dictionary) and "/FontFile" in o for o in pdf.objects)
+
+
+def test_font_shared_with_a_form_keeps_the_form_text(make_pdf, fonts):
+    """Pruning keeps every code still shown anywhere, including inside Form XObjects."""
+
+    def page(c):
+        if not c.hasForm("letterhead"):  # one form object, shown on both pages
+            c.beginForm("letterhead")
+            c.setFont(fonts["ttf"], 12)
+            c.drawString(72, 800, "榕江市市场监督管理局三丰分局")  # shares 三 and 丰 with the name
+            c.endForm()
+        c.doForm("letterhead")
+        c.setFont(fonts["ttf"], 12)
+        c.drawString(72, 770, f"当事人{NAME}。")
+
+    src = make_pdf([page, page])
+    out, result = redact(src, ("PERSON", NAME))
+    assert result.rasterized_pages == ()
+    assert_redacted(out, [NAME], ["榕江市市场监督管理局三丰分局", "当事人"])
+    assert font_residue(out, "张") == {"tounicode": 0, "glyphs": 0}
