@@ -179,8 +179,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Set up a fresh home, copy samples/intake into its intake folder, run one sweep, print the review queue."""
         samples = PROJECT_ROOT / "samples" / "intake"
-        if home.exists():
-            shutil.rmtree(home)
+        if home.exists():  # fresh data; Prefect's own database (home/prefect) is kept: its set-up is slow
+            for child in home.iterdir():
+                if child.name != "prefect":
+                    shutil.rmtree(child) if child.is_dir() else child.unlink()
         settings = _settings(home)
         init_home(settings)
         copied = 0
