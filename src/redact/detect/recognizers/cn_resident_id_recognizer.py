@@ -33,6 +33,8 @@ class CnResidentIdRecognizer(ZhPatternRecognizer):
     ENTITY = "CN_RESIDENT_ID"
     PATTERNS = (
         Pattern("id18", L + r"[1-9]\d{5}[ -]?(?:18|19|20)\d{2}[ -]?" + _DATE + r"[ -]?\d{3}[0-9Xx]" + R, 0.3),
+        # PDF extraction may put a space anywhere in a justified line: checksum + a context word
+        Pattern("id18 spaced (weak)", L + r"[1-9](?: ?\d){16} ?[0-9Xx]" + R, 0.3),
         Pattern("id15 (weak)", L + r"[1-9]\d{7}" + _DATE + r"\d{3}" + R, 0.2),
     )
     CONTEXT = ("身份证", "公民身份号码", "证件号码", "身份號碼", "身分證", "身份證", "證件號碼")
