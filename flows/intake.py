@@ -14,7 +14,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows.runtime import load_settings, open_store, progress
-from redact.intake import Archive, SweepSummary, claim_files, process_drops
+from redact.intake import Archive, SweepSummary, claim_files, exclusive, process_drops
 
 
 @task(name="claim_files", cache_policy=NO_CACHE)
@@ -43,8 +43,12 @@ def intake_sweep_flow(home: str | None = None) -> SweepSummary:
     started = time.perf_counter()
     settings = load_settings(home)
     settings.ensure_dirs()
-    summary = claim_task(home)  # tasks get the folder, not Settings (which may hold a database password)
-    summary = analyze_task(home, summary)
+    with exclusive(settings.store) as mine:  # one sweep per store at a time (recovery touches every entry)
+        if not mine:
+            logger.info("another sweep is running on this store; skipped")
+            return SweepSummary(skipped=True)
+        summary = claim_task(home)  # tasks get the folder, not Settings (which may hold a database password)
+        summary = analyze_task(home, summary)
     summary.seconds = time.perf_counter() - started
     logger.info("sweep finished: %s", summary.by_status)
     create_markdown_artifact(key="intake-sweep", markdown=summary.to_markdown(), description="intake sweep summary")

@@ -8,7 +8,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from redact.intake.archive import Archive
+from redact.intake.archive import Archive, exclusive
 
 
 def _drop(folder: Path, name: str, data: bytes) -> Path:
@@ -109,3 +109,11 @@ def test_the_journal_is_plain_json_in_the_store_only(tmp_path: Path) -> None:
     drop = archive.claim(_drop(tmp_path / "intake", "d.txt", b"abc"))
     entry = json.loads((archive.journal_dir / f"{drop.id}.json").read_text(encoding="utf-8"))
     assert entry["sha256"] == drop.sha256 and entry["name"] == "d.txt" and entry["state"] == "stored"
+
+
+def test_only_one_sweep_at_a_time_holds_the_store(tmp_path: Path) -> None:
+    with exclusive(tmp_path / "store") as first:
+        with exclusive(tmp_path / "store") as second:
+            assert (first, second) == (True, False)
+    with exclusive(tmp_path / "store") as again:
+        assert again is True

@@ -1,6 +1,6 @@
 """Intake: pick up complete files, store them by sha256 crash-safely, analyze in batches, quarantine bad ones."""
 
-from redact.intake.archive import Archive, Drop
+from redact.intake.archive import Archive, Drop, exclusive
 from redact.intake.scan import candidates, is_temporary, stable_files
 from redact.intake.sweep import QueueRow, ReviewSink, SweepSummary, claim_files, process_drops, sweep
 
@@ -12,6 +12,7 @@ __all__ = [
     "SweepSummary",
     "candidates",
     "claim_files",
+    "exclusive",
     "is_temporary",
     "process_drops",
     "stable_files",

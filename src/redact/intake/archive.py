@@ -18,12 +18,15 @@ copied, never modified. The journal holds the original name: it stays in our sto
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import re
 import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -189,6 +192,26 @@ class Archive:
             shutil.move(stored, target)
         self.forget(drop)
         return drop
+
+
+@contextmanager
+def exclusive(store: Path) -> Iterator[bool]:
+    """Hold the store's sweep lock (``store/.sweep.lock``) if no other sweep holds it; yields whether we got it.
+
+    Recovery finishes *every* journal entry, so two sweeps on one store must not overlap: a second
+    one gets False and does nothing (the scheduler also runs sweeps with concurrency 1).
+    """
+    store.mkdir(parents=True, exist_ok=True)
+    with open(store / ".sweep.lock", "a+b") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 def _free_name(folder: Path, drop: Drop) -> Path:

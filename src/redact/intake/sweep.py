@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from redact.document import Document
-from redact.intake.archive import Archive, Drop
+from redact.intake.archive import Archive, Drop, exclusive
 from redact.intake.batch import Job, Outcome, run_batches
 from redact.intake.scan import stable_files
 from redact.pipeline import Pipeline
@@ -75,6 +75,7 @@ class SweepSummary:
     auto_approved: dict[str, str] = field(default_factory=dict)  # sha256 -> approved | withheld
     seconds: float = 0.0
     pages: int = 0
+    skipped: bool = False  # another sweep held the store's lock
 
     @property
     def by_status(self) -> dict[str, int]:
@@ -219,7 +220,12 @@ def sweep(
     started = time.perf_counter()
     settings.ensure_dirs()
     summary = SweepSummary()
-    drops = claim_files(settings, summary, sleep=sleep)
-    process_drops(settings, sink, drops, summary, pipeline=pipeline, progress=progress)
+    with exclusive(settings.store) as mine:
+        if not mine:
+            log.info("sweep: another sweep is running on this store; nothing to do")
+            summary.skipped = True
+            return summary
+        drops = claim_files(settings, summary, sleep=sleep)
+        process_drops(settings, sink, drops, summary, pipeline=pipeline, progress=progress)
     summary.seconds = time.perf_counter() - started
     return summary
