@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,9 @@ def test_chunks_keep_every_job_once() -> None:
 
 
 @pytest.mark.slow
-def test_the_process_pool_gives_the_same_results_as_one_process(tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_the_process_pool_gives_the_same_results_as_one_process(tmp_path: Path, start: str) -> None:
+    """fork shares the parent's loaded models; with another thread running (Prefect) workers are spawned."""
     files = sorted(SAMPLES.glob("*.txt"))[:3]
     jobs = []
     for i, f in enumerate(files):
@@ -42,7 +45,14 @@ def test_the_process_pool_gives_the_same_results_as_one_process(tmp_path: Path) 
     (tmp_path / "empty.txt").write_bytes(b"")
     jobs.append(Job("sha-empty", str(tmp_path / "empty.txt")))
 
-    pooled = {o.sha256: o for o in run_batches(jobs, Settings(workers=2, batch_size=2))}
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait) if start == "spawn" else None
+    if other:
+        other.start()
+    try:
+        pooled = {o.sha256: o for o in run_batches(jobs, Settings(workers=2, batch_size=2))}
+    finally:
+        stop.set()
     local = {o.sha256: o for o in run_batches(jobs, Settings(workers=1, batch_size=50))}
 
     assert sorted(pooled) == sorted(local) == sorted(j.sha256 for j in jobs)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import logging
 import math
 import multiprocessing
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from redact.document import Document
@@ -49,10 +51,14 @@ _PIPELINE: Pipeline | None = None
 
 
 def init_worker(settings: Settings) -> None:
-    """Process-pool initializer: build the pipeline and load its models once per worker."""
+    """Process-pool initializer: build the pipeline and load its models once per worker.
+
+    A forked worker inherits the parent's warmed pipeline (copy-on-write) and loads nothing.
+    """
     global _PIPELINE
-    _PIPELINE = Pipeline(settings)
-    warm(_PIPELINE)
+    if _PIPELINE is None:
+        _PIPELINE = Pipeline(settings)
+        warm(_PIPELINE)
 
 
 def warm(pipeline: Pipeline) -> None:
@@ -98,6 +104,18 @@ def plan_batches(n: int, settings: Settings) -> tuple[int, int]:
     return workers, max(1, min(settings.batch_size, math.ceil(n / workers)))
 
 
+def _context(settings: Settings, pipeline: Pipeline | None) -> BaseContext:
+    """fork when this process runs no other thread (workers then share the parent's loaded models),
+    else spawn: a process running Prefect's threads and event loop must not be forked."""
+    global _PIPELINE
+    if threading.active_count() > 1:
+        _PIPELINE = None
+        return multiprocessing.get_context("spawn")
+    _PIPELINE = pipeline or Pipeline(settings)
+    warm(_PIPELINE)
+    return multiprocessing.get_context("fork")
+
+
 def run_batches(
     jobs: Sequence[Job],
     settings: Settings,
@@ -121,8 +139,7 @@ def run_batches(
                 progress(1)
             yield outcome
         return
-    # spawn, not fork: the parent may run Prefect's threads and event loop, which must not be forked.
-    ctx = multiprocessing.get_context("spawn")
+    ctx = _context(settings, pipeline)
     with ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=init_worker, initargs=(settings,)) as pool:
         futures: list[Future[list[Outcome]]] = [pool.submit(analyze_batch, b) for b in chunks(jobs, size)]
         for fut in as_completed(futures):
