@@ -30,6 +30,8 @@ from redact.zh import to_simplified, to_traditional  # noqa: E402
 
 TEST_SETS = ("test_msra", "test_pd", "test_synth", "test_cluener", "test_weibo", "test_resume")
 LABELS = ("PERSON", "ADDRESS")
+#: The detector's score threshold (src/redact/detect/recognizers.yaml engine.score_threshold).
+THRESHOLD = 0.5
 Gold = list[tuple[str, set[tuple[int, int, str]]]]
 
 
@@ -72,7 +74,7 @@ def predict(texts: list[str], mode: str, model_path: Path) -> list[set[tuple[int
         return [{(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in LABELS}
                 for d in nlp.pipe(texts, batch_size=256)]
     path = model_path if mode == "rules+model" else None
-    return [{(s.start, s.end, s.label) for s in find_entities(t, path)} for t in texts]
+    return [{(s.start, s.end, s.label) for s in find_entities(t, path) if s.score >= THRESHOLD} for t in texts]
 
 
 def _cpu_rate(fn, text: str) -> float:

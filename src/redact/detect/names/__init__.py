@@ -11,7 +11,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from redact.detect.names.address_rules import find_addresses, has_fine_unit
+from redact.detect.names.address_rules import find_addresses, has_fine_unit, is_office_address
 from redact.detect.names.model import default_model_path, load_model, model_spans
 from redact.detect.names.person_rules import find_persons, is_anonymised, plausible_name
 from redact.detect.names.spans import Span, merge
@@ -36,7 +36,7 @@ def _keep_model_span(text: str, s: Span) -> bool:
     value = text[s.start : s.end]
     if s.label == "PERSON":
         return plausible_name(value) and not is_anonymised(text, s.start, s.end)
-    return has_fine_unit(value) and len(value) >= 5
+    return has_fine_unit(value) and len(value) >= 5 and not is_office_address(text, s.start)
 
 
 @lru_cache(maxsize=8)

@@ -65,7 +65,7 @@ _BLOCKED_RE = re.compile(
 )
 
 
-def _blocked(text: str, at: int) -> bool:
+def is_office_address(text: str, at: int) -> bool:
     """单位地址：… / 办公地址：… — an office address, not a person's."""
     return _BLOCKED_RE.search(text, max(0, at - 12), at) is not None
 
@@ -74,7 +74,7 @@ def _labelled(text: str) -> Iterator[Span]:
     anchors = [(m.end(), False) for m in _TRIGGER_RE.finditer(text)]
     anchors += [(m.end(), True) for m in _LIVE_RE.finditer(text)]
     for pos, bare in anchors:
-        if _blocked(text, pos):
+        if is_office_address(text, pos):
             continue
         body = re.compile(_BODY + "{2,80}").match(text, pos)
         if body is None:
@@ -91,7 +91,7 @@ def _labelled(text: str) -> Iterator[Span]:
 def _grammar(text: str) -> Iterator[Span]:
     for m in _CORE_RE.finditer(text):
         start = _left_trim(text, m.start(), m.end())
-        if m.end() - start >= 5 and not _blocked(text, start):
+        if m.end() - start >= 5 and not is_office_address(text, start):
             yield Span(start, m.end(), "ADDRESS", SCORE_GRAMMAR, "grammar")
 
 
