@@ -312,3 +312,23 @@ def test_passwords_are_stored_as_argon2_hashes(people: Store) -> None:
 
 def test_masked_preview_keeps_length_and_line_breaks() -> None:
     assert masked_preview("张伟\n电话138", [(0, 2), (2, 5), (5, 8)]) == "■■\n■■■■■"
+
+
+def test_simultaneous_decisions_on_one_version_let_exactly_one_through(people: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    doc = example_document(1)
+    people.add_document(doc, stored_path="/s", original_name="a.txt")
+    ids = [e.id for e in people.review(doc.sha256).entities]
+
+    def decide(entity_id: int) -> str:
+        try:
+            people.decide_entity(doc.sha256, entity_id, "accept", "rita", 1)
+        except StaleEdit:
+            return "stale"
+        return "ok"
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = sorted(pool.map(decide, ids))
+    assert outcomes == ["ok", "stale", "stale", "stale"]
+    assert people.get_document(doc.sha256).pending_count == 3
