@@ -28,6 +28,8 @@ VERSION = typer.Option(None, "--version", help="Document version you reviewed (d
 review_app = typer.Typer(help="Review queue: list, show and decide suggestions (audited).", no_args_is_help=True)
 users_app = typer.Typer(help="Local accounts of the review UI (roles clerk, reviewer, admin).", no_args_is_help=True)
 console = Console()
+if not console.is_terminal:  # piped or captured: keep the tables readable
+    console.width = 140
 
 
 def register(app: typer.Typer) -> None:
