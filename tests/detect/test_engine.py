@@ -227,3 +227,11 @@ def test_a_table_column_header_is_context_for_its_cells(detector):
     # the same values under other headers are not personal data
     other = "序号\t批次\t日期\n1\tE12345678\t1985-03-12\n"
     assert detector.analyze_text(other) == []
+
+
+def test_tokenize_true_runs_the_blank_spacy_pipeline_and_finds_the_same(detector):
+    config = load_config()
+    config = config.model_copy(update={"engine": config.engine.model_copy(update={"tokenize": True})})
+    tokenizing = Detector(Settings(), config, Policy.load())
+    text = f"申请人身份证号码：{ID}，联系电话：138-0013-8000，邮箱a.b@example.com"
+    assert tokenizing.analyze_text(text) == detector.analyze_text(text)

@@ -136,14 +136,14 @@ class Detector:
             default_score_threshold=eng.score_threshold,
             context_aware_enhancer=enhancer,
         )
-        # No recognizer of ours reads tokens (patterns and the names model see raw text; context is a
-        # character window), so unless the config asks for it we skip spaCy tokenisation, which
-        # would otherwise cost most of the detector's time.
         #: entity types a line wrap can split (every type but names and addresses)
         self._number_types = sorted(
             {t for r in self.analyzer.registry.recognizers for t in r.supported_entities}
             - {"PERSON", "ADDRESS"}
         )
+        # No recognizer of ours reads tokens (patterns and the names model see raw text; context is a
+        # character window), so unless the config asks for it we skip spaCy tokenisation, which
+        # would otherwise cost most of the detector's time.
         self._artifacts: NlpArtifacts | None = None
         if not eng.tokenize:
             nlp = self.analyzer.nlp_engine.nlp[eng.language]
