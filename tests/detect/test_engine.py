@@ -235,3 +235,17 @@ def test_tokenize_true_runs_the_blank_spacy_pipeline_and_finds_the_same(detector
     tokenizing = Detector(Settings(), config, Policy.load())
     text = f"申请人身份证号码：{ID}，联系电话：138-0013-8000，邮箱a.b@example.com"
     assert tokenizing.analyze_text(text) == detector.analyze_text(text)
+
+
+def test_trim_removes_swallowed_labels_from_the_start_only():
+    from redact.detect.engine import trim
+
+    text = "戶籍地址高雄市苓雅區博愛路四段199巷102號15樓。住址：福州市"
+    prefixes = ("戶籍地址", "住址", "址", "：")
+    r = trim(_result("ADDRESS", 0, text.index("。"), 0.9), text, prefixes)
+    assert text[r.start : r.end] == "高雄市苓雅區博愛路四段199巷102號15樓"
+    second = text.index("住址")
+    r = trim(_result("ADDRESS", second, len(text), 0.9), text, prefixes)
+    assert text[r.start : r.end] == "福州市"
+    r = trim(_result("ADDRESS", second, second + 2, 0.9), text, prefixes)  # never trimmed to nothing
+    assert r.end > r.start

@@ -42,6 +42,8 @@ class RecognizerEntry(_Strict):
     entities: list[str]
     context: ContextWords | None = None
     context_window: Window | None = None
+    #: labels a recognizer may swallow at the start of its span (住址, 戶籍地址…): trimmed off
+    trim_prefixes: list[str] = []
 
     @field_validator("entities")
     @classmethod

@@ -48,6 +48,19 @@ def blank_zh_engine(language: str, max_length: int) -> SpacyNlpEngine:
     return engine
 
 
+def trim(result: RecognizerResult, text: str, prefixes: tuple[str, ...]) -> RecognizerResult:
+    """Drop label words the recognizer swallowed at the start of its span (住址福州市… → 福州市…)."""
+    changed = True
+    while changed and result.end - result.start > 1:
+        changed = False
+        for prefix in prefixes:
+            if text.startswith(prefix, result.start) and result.end - result.start > len(prefix):
+                result.start += len(prefix)
+                changed = True
+                break
+    return result
+
+
 def build_registry(config: RecognizerConfig) -> tuple[RecognizerRegistry, dict[str, tuple[int, int]]]:
     """Instantiate the enabled recognizers of the config; return them and their context windows."""
     lang = config.engine.language
@@ -144,6 +157,11 @@ class Detector:
         # No recognizer of ours reads tokens (patterns and the names model see raw text; context is a
         # character window), so unless the config asks for it we skip spaCy tokenisation, which
         # would otherwise cost most of the detector's time.
+        self._trim = {
+            e.name: tuple(sorted(e.trim_prefixes, key=len, reverse=True))
+            for e in config.recognizers
+            if e.trim_prefixes
+        }
         self._artifacts: NlpArtifacts | None = None
         if not eng.tokenize:
             nlp = self.analyzer.nlp_engine.nlp[eng.language]
@@ -172,7 +190,8 @@ class Detector:
                     r.start += lo
                     r.end += lo
                     if own_lo <= r.start < own_hi:
-                        found.append(r)
+                        name = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+                        found.append(trim(r, norm_text, self._trim[name]) if name in self._trim else r)
             found += self._wrapped(norm_text, span_start, span_end)
         return resolve_overlaps(found)
 
