@@ -64,6 +64,14 @@ def test_recognizer_finds_names_in_traditional_text(no_network: None, text: str,
     assert all(0.5 <= r.score < 0.85 for r in results)  # model alone: medium confidence
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [("张三家住平潭县潭城镇城关村5组23号。", "张三"), ("王建国家住北京市朝阳区。", "王建国")],
+)
+def test_model_names_do_not_swallow_the_next_word(no_network: None, text: str, expected: str) -> None:
+    assert [text[s.start : s.end] for s in find_entities(text, MODEL) if s.label == "PERSON"] == [expected]
+
+
 def test_model_and_rule_agreement_scores_highest(no_network: None) -> None:
     (span,) = [s for s in find_entities("当事人：郑海涛，男，汉族。", MODEL) if s.label == "PERSON"]
     assert span.score >= 0.95 and span.source.endswith("+model")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from redact.detect.names.address_rules import find_addresses, has_fine_unit, is_office_address
 from redact.detect.names.model import default_model_path, load_model, model_spans
-from redact.detect.names.person_rules import find_persons, is_anonymised, plausible_name
+from redact.detect.names.person_rules import find_persons, is_anonymised, plausible_name, trim_name_end
 from redact.detect.names.spans import Span, merge
 from redact.errors import ModelMissing
 from redact.zh import to_simplified
@@ -39,13 +39,20 @@ def _keep_model_span(text: str, s: Span) -> bool:
     return has_fine_unit(value) and len(value) >= 5 and not is_office_address(text, s.start)
 
 
+def _trim(text: str, s: Span) -> Span:
+    if s.label != "PERSON":
+        return s
+    return Span(s.start, trim_name_end(text, s.start, s.end), s.label, s.score, s.source)
+
+
 @lru_cache(maxsize=8)
 def _find(text: str, model_path: Path | None) -> tuple[Span, ...]:
     simp = to_simplified(text)
     rules = find_persons(simp) + find_addresses(simp)
     found: list[Span] = []
     if model_path is not None:
-        found = [s for s in model_spans(load_model(model_path), simp) if _keep_model_span(simp, s)]
+        found = [_trim(simp, s) for s in model_spans(load_model(model_path), simp)]
+        found = [s for s in found if _keep_model_span(simp, s)]
     return tuple(merge(rules, found))
 
 

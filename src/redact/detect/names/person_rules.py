@@ -32,6 +32,7 @@ FOLLOW_WORDS = frozenset(
         "参加", "出席", "主持", "签字", "同意", "负责", "担任", "提交", "办理", "缴纳", "承认", "陈述", "说明",
         "投诉", "举报", "询问", "回答", "居住", "涉嫌", "驾驶", "持有", "购买", "出售", "通过", "获得", "荣获",
         "先后", "多次", "一行", "一家", "夫妇", "家属", "本人", "签收", "收到", "所有", "名下", "户籍", "代表",
+        "家住", "现住", "住在", "住址", "现居", "户口", "系该", "经营", "持证",
     }
 )
 #: Function words that follow a title far more often than a surname does (局长任志强 still counts).
@@ -73,7 +74,18 @@ def plausible_name(name: str) -> bool:
         parts = name.split("·")
         return all(1 <= len(p) <= 6 for p in parts) and 4 <= len(name) <= 15
     n = surname_at(name, 0)
-    return n > 0 and 1 <= len(name) - n <= 2
+    if n == 0 or not 1 <= len(name) - n <= 2:
+        return False
+    return not _TITLE_RE.fullmatch(name, n)  # 张先生, 李局长: a form of address, not a name
+
+
+def trim_name_end(text: str, start: int, end: int) -> int:
+    """张三家住… → 张三: drop a last character that starts a following word."""
+    if end - start >= 3 and end - start > surname_at(text, start) + 1:
+        nxt = text[end - 1 : end + 1]
+        if nxt in FOLLOW_WORDS:  # not any common word: 王建国家住… must stay 王建国
+            return end - 1
+    return end
 
 
 def reads_as_words(text: str, start: int, end: int) -> bool:
