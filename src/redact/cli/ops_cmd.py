@@ -92,6 +92,9 @@ def queue_table(rows: list[Any]) -> Table:
 
 
 def _print_sweep(summary: Any) -> None:
+    if summary.skipped:
+        console.print("another sweep is running on this store: nothing done (run again when it has finished)")
+        return
     status = summary.by_status
     console.print(
         f"picked up {status['picked_up']}, analyzed {status['analyzed']}, quarantined {status['quarantined']}, "
@@ -197,8 +200,10 @@ def register(app: typer.Typer) -> None:
         if sweep.quarantined:
             console.print(f"quarantined (see {settings.quarantine}/*.reason.txt): {sweep.by_error}")
         console.print(
-            "\nReview the suggestions:\n"
-            f"  REDACT_HOME={home} redact review list\n"
-            f"  REDACT_HOME={home} redact web      → http://{settings.web_host}:{settings.web_port}/\n"
-            f"Then publish the approved ones: redact run --home {home}"
+            "\nReview the suggestions (CLI or web):\n"
+            f"  redact review list --home {home}\n"
+            f"  redact users add reviewer1 --role reviewer --home {home}   (asks for a password)\n"
+            f"  redact web --home {home}   → http://{settings.web_host}:{settings.web_port}/\n"
+            f"Then publish the approved documents: redact run --home {home}",
+            markup=False,
         )
