@@ -19,7 +19,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from redact.document import Document
-from redact.errors import BadInput
+from redact.errors import BadInput, ConfigInvalid, ModelMissing
 from redact.pipeline import Pipeline
 from redact.settings import Settings
 
@@ -76,6 +76,10 @@ def analyze_one(pipeline: Pipeline, job: Job) -> Outcome:
         doc = pipeline.analyze(Path(job.path), source=job.sha256)
     except BadInput as err:
         return Outcome(job.sha256, reason=err.reason(), code=err.code)
+    except (ConfigInvalid, ModelMissing):
+        # the installation is broken, not this file: stop the sweep; the journal keeps every
+        # stored file for the next sweep instead of quarantining them all
+        raise
     except Exception as err:  # the batch edge: one broken document must not stop the sweep
         # the message of a third-party exception may quote document text: type name only, traceback at debug
         log.error("analysis failed for %s (%s)", job.sha256[:12], type(err).__name__)
