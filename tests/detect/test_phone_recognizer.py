@@ -50,3 +50,12 @@ def test_phone(found, text, expected):
 )
 def test_more_written_forms_after_a_label(found, value):
     assert found(f"联系电话：{value}。", "PHONE_NUMBER") == [(5, 5 + len(value), value)]
+
+
+def test_full_width_brackets_and_plus(found):
+    assert found("電話：（０５９１）８７６５４３２１", "PHONE_NUMBER") == [
+        (3, 17, "（０５９１）８７６５４３２１")
+    ]
+    assert found("電話：＋８５２ ９１２３ ４５６７", "PHONE_NUMBER") == [
+        (3, 17, "＋８５２ ９１２３ ４５６７")
+    ]

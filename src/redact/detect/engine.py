@@ -1,7 +1,8 @@
 """The detector: one Presidio ``AnalyzerEngine`` for zh, built offline once, run over a Document.
 
-The analyzer sees the width-normalised text (full-width digits folded 1:1, same offsets, original
-script); entities carry the ORIGINAL characters. Long pages are analyzed in overlapping windows
+The analyzer sees the text with full-width digits, letters and identifier symbols folded to ASCII
+(``fold_width``: 1:1, same offsets, original script, Chinese punctuation kept for the name model);
+entities carry the ORIGINAL characters. Long pages are analyzed in overlapping windows
 whose ownership ranges tile the page, so each offset is counted once. Overlaps between types are
 resolved by score, then length, then nearest context word; the policy then sets action and reason.
 """
@@ -23,11 +24,23 @@ from spacy.tokens import Doc
 from redact.detect.config import RecognizerConfig, load_config
 from redact.detect.context import DISTANCE_KEY, CharWindowContextEnhancer
 from redact.detect.policy import Policy
-from redact.document import Document, Entity, normalize_width
+from redact.document import Document, Entity
 from redact.errors import ConfigInvalid
 from redact.settings import Settings
 
 log = logging.getLogger(__name__)
+
+#: full-width digits, letters and the symbols inside identifiers → ASCII, 1:1 (offsets unchanged).
+#: Unlike ``normalize_width`` this keeps Chinese punctuation （，：；（）…) and the ideographic space:
+#: the name model was trained on them, and patterns accept both bracket forms.
+_FOLD = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+_FOLD |= {ord(c): ord(c) - 0xFEE0 for c in "＋－．＠＿／＃"}
+
+
+def fold_width(text: str) -> str:
+    """The text the analyzer sees: identifiers in ASCII, everything else as written."""
+    return text.translate(_FOLD)
+
 
 #: a line break inside a number (PDF lines wrap anywhere): ``3501021985\n0312123X``
 WRAPPED = re.compile(r"(?<=[0-9])\n(?=[0-9Xx])|(?<=[0-9\-])\n(?=[0-9])")
@@ -241,12 +254,12 @@ class Detector:
 
     def analyze_text(self, text: str) -> list[Entity]:
         """Entities of a bare string (no pages), with actions."""
-        return self._entities(text, normalize_width(text), [(0, len(text))], None)
+        return self._entities(text, fold_width(text), [(0, len(text))], None)
 
     def detect(self, doc: Document) -> Document:
         """The document with ``entities`` filled in (sorted by offset)."""
         spans = [(p.start, p.end) for p in doc.pages if p.end > p.start] or [(0, len(doc.text))]
-        entities = self._entities(doc.text, doc.norm_text, spans, doc)
+        entities = self._entities(doc.text, fold_width(doc.text), spans, doc)
         log.info("detect %s: %d entities", doc.sha256[:12], len(entities))
         return dataclasses.replace(doc, entities=tuple(entities))
 

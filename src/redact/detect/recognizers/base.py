@@ -22,8 +22,8 @@ R = r"(?![0-9A-Za-z])"
 
 
 def digits(value: str) -> str:
-    """The value without spaces, hyphens, dots or brackets (for checksums)."""
-    return re.sub(r"[\s\-().·/]", "", value)
+    """The value without spaces, hyphens, dots or brackets, ASCII or full-width (for checksums)."""
+    return re.sub(r"[\s\-().·/（）]", "", value)
 
 
 class ZhPatternRecognizer(PatternRecognizer):

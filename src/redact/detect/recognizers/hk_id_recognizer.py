@@ -23,7 +23,7 @@ class HkIdRecognizer(ZhPatternRecognizer):
 
     ENTITY = "HK_ID"
     VALID_SCORE = 0.6
-    PATTERNS = (Pattern("hkid", L + r"[A-Z]{1,2}\d{6} ?(?:\([0-9A]\)|[0-9A])" + R, 0.1),)
+    PATTERNS = (Pattern("hkid", L + r"[A-Z]{1,2}\d{6} ?(?:[(（][0-9A][)）]|[0-9A])" + R, 0.1),)
     CONTEXT = ("香港身份證", "香港身份证", "身份證", "身份证", "HKID", "香港居民身份")
 
     def validate_result(self, pattern_text: str) -> bool | None:

@@ -12,7 +12,7 @@ class MoIdRecognizer(ZhPatternRecognizer):
 
     ENTITY = "MO_ID"
     PATTERNS = (
-        Pattern("bracketed", L + r"[1578]/?\d{6}/?\(\d\)", 0.3),
+        Pattern("bracketed", L + r"[1578]/?\d{6}/?[(（]\d[)）]", 0.3),
         Pattern("slashed", L + r"[1578]/\d{6}/\d" + R, 0.3),
         Pattern("plain (weak)", L + r"[1578]\d{7}" + R, 0.15),
     )

@@ -15,7 +15,7 @@ class TravelPermitRecognizer(ZhPatternRecognizer):
         Pattern("hk/mo permit", L + r"C[0-9A-HJ-NP-Z]\d{7}" + R, 0.4),
         Pattern("home return permit", L + r"[HM]\d{8}(?:\d{2})?" + R, 0.4),
         Pattern("letter + 8 digits (weak)", L + r"[A-Z]\d{8}" + R, 0.2),
-        Pattern("taiwan compatriot permit (weak)", L + r"\d{8}(?:\(\w{1,2}\)|\d{2})?" + R, 0.15),
+        Pattern("taiwan compatriot permit (weak)", L + r"\d{8}(?:[(（]\w{1,2}[)）]|\d{2})?" + R, 0.15),
     )
     CONTEXT = (
         "通行证",
