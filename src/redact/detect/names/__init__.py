@@ -11,10 +11,11 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from redact.detect.names.address_rules import find_addresses, has_fine_unit, is_office_address
+from redact.detect.names.address_rules import find_addresses, has_fine_unit, is_office_address, strip_label
 from redact.detect.names.model import default_model_path, load_model, model_spans
 from redact.detect.names.person_rules import find_persons, is_anonymised, plausible_name, trim_name_end
 from redact.detect.names.spans import Span, merge
+from redact.detect.names.surnames import COMPOUND
 from redact.errors import ModelMissing
 from redact.zh import to_simplified
 
@@ -40,9 +41,11 @@ def _keep_model_span(text: str, s: Span) -> bool:
 
 
 def _trim(text: str, s: Span) -> Span:
-    if s.label != "PERSON":
-        return s
-    return Span(s.start, trim_name_end(text, s.start, s.end), s.label, s.score, s.source)
+    """Model boundaries, corrected: no label inside an address, no next word or half surname in a name."""
+    if s.label == "ADDRESS":
+        return Span(strip_label(text, s.start, s.end), s.end, s.label, s.score, s.source)
+    start = s.start - 1 if s.start and text[s.start - 1 : s.start + 1] in COMPOUND else s.start  # 范|姜仪静
+    return Span(start, trim_name_end(text, start, s.end), s.label, s.score, s.source)
 
 
 @lru_cache(maxsize=8)

@@ -25,7 +25,13 @@ _TRIGGER_RE = re.compile(
     r"(?:[（(][^）)\n]{0,10}[）)])?(?:[ \t\u3000]*(?:为|是|在)?[ \t\u3000]*[：:]?[ \t\u3000]*)"
 )
 #: 住 on its own: "，住福建省平潭县…" / "现住平潭县…" (not 住房, 住建局: the body must still parse).
-_LIVE_RE = re.compile(rf"(?:(?<=[，,。；;\s（(])|^)(?:现|家)?住(?:在|于)?(?=[{HAN}])")
+_LIVE_RE = re.compile(rf"(?:(?<=[，,。；;\s（(])|^)(?:现|家)?住(?:在|于)?(?![址所房宿院户])(?=[{HAN}])")
+#: A label inside a span (户籍地址高雄市… → 高雄市…): the address starts after it.
+_LABEL_IN_RE = re.compile(
+    "(?:"
+    + "|".join(sorted(map(re.escape, ADDRESS_TRIGGERS), key=len, reverse=True))
+    + ")[ \t\u3000]*[：:]?[ \t\u3000]*"
+)
 _UNIT_END_RE = re.compile(
     r"(?:号楼|号院|号|室|栋|幢|座|单元|层|楼|组|村|社区|小区|弄|巷|里|苑|园|大厦|公寓|宿舍|新城|城|街道|镇|乡|路|街|大道|胡同|屯|寨|区|县|市)"
     r"(?:[0-9A-Za-z]+(?:[\-－—][0-9A-Za-z]+)*)?"
@@ -53,7 +59,16 @@ def _trim(text: str, start: int, end: int) -> int:
     return last
 
 
+def strip_label(text: str, start: int, end: int) -> int:
+    """Start of the address proper when ``text[start:end]`` begins with or contains its label."""
+    for m in _LABEL_IN_RE.finditer(text, start, end):
+        if m.end() < end:
+            start = m.end()
+    return start
+
+
 def _left_trim(text: str, start: int, end: int) -> int:
+    start = strip_label(text, start, end)
     for i in range(end - 1, start - 1, -1):
         if text[i] in LEFT_STOP:
             return i + 1
@@ -61,7 +76,9 @@ def _left_trim(text: str, start: int, end: int) -> int:
 
 
 _BLOCKED_RE = re.compile(
-    "(?:" + "|".join(map(re.escape, ADDRESS_TRIGGER_BLOCKERS)) + r")(?:地址|住所|场所|地点)[ \t\u3000]*[：:为是在]?[ \t\u3000]*$"
+    "(?:"
+    + "|".join(map(re.escape, ADDRESS_TRIGGER_BLOCKERS))
+    + r")(?:地址|住所|场所|地点)[ \t\u3000]*[：:为是在]?[ \t\u3000]*$"
 )
 
 

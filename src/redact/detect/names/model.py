@@ -88,7 +88,9 @@ def default_model_path() -> Path:
 def load_model(path: Path) -> Language:
     """The spaCy pipeline at ``path`` (loaded once per process; never downloads anything)."""
     if not (path / "config.cfg").is_file():
-        raise ModelMissing(f"name/address model not found at {path.name}/ (rebuild: python models/train_ner.py)")
+        raise ModelMissing(
+            f"name/address model not found at {path.name}/ (rebuild: python models/train_ner.py)"
+        )
     import spacy
 
     nlp = spacy.load(path)

@@ -24,15 +24,75 @@ from redact.detect.names.vocab import (
 
 HAN = "\u4e00-\u9fff"
 #: Characters that usually follow a name in running text (申请人张伟向我局… → 张伟).
-FOLLOW_STOP = frozenset("于在向因称对为与和及等的是就将已经现年系自以从到把被说曾于也均都户")
+FOLLOW_STOP = frozenset("于在向因称对为与和及等的是就将已经现年系自以从到把被说曾于也均都户持之")
 #: Words that often follow a two-character name (信访人张东反映… → 张东, not 张东反).
 FOLLOW_WORDS = frozenset(
     {
-        "反映", "表示", "提出", "认为", "要求", "申请", "报告", "介绍", "指出", "强调", "领取", "前往", "来到",
-        "参加", "出席", "主持", "签字", "同意", "负责", "担任", "提交", "办理", "缴纳", "承认", "陈述", "说明",
-        "投诉", "举报", "询问", "回答", "居住", "涉嫌", "驾驶", "持有", "购买", "出售", "通过", "获得", "荣获",
-        "先后", "多次", "一行", "一家", "夫妇", "家属", "本人", "签收", "收到", "所有", "名下", "户籍", "代表",
-        "家住", "现住", "住在", "住址", "现居", "户口", "系该", "经营", "持证",
+        "反映",
+        "表示",
+        "提出",
+        "认为",
+        "要求",
+        "申请",
+        "报告",
+        "介绍",
+        "指出",
+        "强调",
+        "领取",
+        "前往",
+        "来到",
+        "参加",
+        "出席",
+        "主持",
+        "签字",
+        "同意",
+        "负责",
+        "担任",
+        "提交",
+        "办理",
+        "缴纳",
+        "承认",
+        "陈述",
+        "说明",
+        "投诉",
+        "举报",
+        "询问",
+        "回答",
+        "居住",
+        "涉嫌",
+        "驾驶",
+        "持有",
+        "购买",
+        "出售",
+        "通过",
+        "获得",
+        "荣获",
+        "先后",
+        "多次",
+        "一行",
+        "一家",
+        "夫妇",
+        "家属",
+        "本人",
+        "签收",
+        "收到",
+        "所有",
+        "名下",
+        "户籍",
+        "代表",
+        "家住",
+        "现住",
+        "住在",
+        "住址",
+        "现居",
+        "户口",
+        "系该",
+        "经营",
+        "持证",
+        "来电",
+        "来信",
+        "来访",
+        "持用",
     }
 )
 #: Function words that follow a title far more often than a surname does (局长任志强 still counts).
@@ -52,7 +112,7 @@ _TRIGGER_RE = re.compile(
 _TITLE_RE = re.compile(rf"(?:常务)?副?(?:{_alternation(TITLES)}|委员(?!会))")  # 管理委员会 is no title
 _GENDER_RE = re.compile(
     rf"(?P<name>[{HAN}·]{{2,8}})[ \t]*(?:[，,（(、][ \t]*[男女](?:[，,）)、。；;]|性)"
-    rf"|[（(][ \t]*(?:身份证|公民身份号码|居民身份证|证件号码|身份号码|性别|男|女|\d{{6}}))"
+    rf"|[（(][ \t]*(?:身份证|公民身份号码|居民身份证|证件号码|身份号码|性别|男|女))"
 )
 _NOTE_RE = re.compile(r"[（(][^）)]{0,20}[）)]$")
 _ITEM_SPLIT_RE = re.compile(r"[、，,/；;]|[ \t\u3000]+")
@@ -110,12 +170,19 @@ def name_prefix(run: str) -> int:
     rest = run[n:]
     if _TITLE_RE.match(rest) or rest[:1] in FOLLOW_STOP:
         return 0
-    if (len(rest) >= 2 and rest[1] not in FOLLOW_STOP and not _TITLE_RE.match(rest, 1)
-            and rest[1:3] not in FOLLOW_WORDS and not is_common_word(rest[1:3], 200)):
+    if (
+        len(rest) >= 2
+        and rest[1] not in FOLLOW_STOP
+        and not _TITLE_RE.match(rest, 1)
+        and rest[1:3] not in FOLLOW_WORDS
+        and not is_common_word(rest[1:3], 200)
+    ):
         size = n + 2
     else:
         size = n + 1
     if len(rest) < 1:
+        return 0
+    if is_common_word(run[:2], 200) and run[:2] not in COMPOUND:  # 来往, 权益: a word, not 来/权 + name
         return 0
     return size if plausible_name(run[:size]) else 0
 
@@ -146,7 +213,8 @@ def _trigger_names(text: str) -> Iterator[Span]:
             if run is None:
                 break
             if k == 0:
-                size = len(run.group()) if plausible_name(run.group()) else name_prefix(run.group())
+                whole = plausible_name(run.group()) and not is_common_word(run.group()[:2], 200)
+                size = len(run.group()) if whole else name_prefix(run.group())
             else:  # later list items must be a name and nothing else (a note in brackets may follow)
                 bare = _NOTE_RE.sub("", item)
                 size = len(bare) if run.group() == bare and plausible_name(bare) else 0
@@ -160,7 +228,9 @@ def _trigger_names(text: str) -> Iterator[Span]:
                 break  # 申请人张三向… (no separator): only the first name
 
 
-_SALUTATION_RE = re.compile(rf"(?:^|\n)[ \t\u3000]*(?:致|尊敬的)(?P<name>[{HAN}·]{{2,15}}?)(?:先生|女士|同志)?[：:，,]")
+_SALUTATION_RE = re.compile(
+    rf"(?:^|\n)[ \t\u3000]*(?:致|尊敬的)(?P<name>[{HAN}·]{{2,15}}?)(?:先生|女士|同志)?[：:，,]"
+)
 
 
 def _salutation_names(text: str) -> Iterator[Span]:
@@ -168,6 +238,24 @@ def _salutation_names(text: str) -> Iterator[Span]:
     for m in _SALUTATION_RE.finditer(text):
         if plausible_name(m.group("name")) and not is_anonymised(text, m.start("name"), m.end("name")):
             yield Span(m.start("name"), m.end("name"), "PERSON", SCORE_RULE, "salutation")
+
+
+_COUNTED_LIST_RE = re.compile(
+    rf"(?<![{HAN}])(?P<list>[{HAN}·]{{2,4}}(?:、[{HAN}·]{{2,4}})+)(?=等?[一二两三四五六七八九十0-9]+[人名位])"
+)
+
+
+def _counted_list_names(text: str) -> Iterator[Span]:
+    """于静欣、黎昊煜、方航三人系该店股东 — an enumeration closed by a head count."""
+    for m in _COUNTED_LIST_RE.finditer(text):
+        pos, items = m.start("list"), m.group("list").split("、")
+        spans = []
+        for item in items:
+            if plausible_name(item) and not is_anonymised(text, pos, pos + len(item)):
+                spans.append(Span(pos, pos + len(item), "PERSON", SCORE_RULE, "list"))
+            pos += len(item) + 1
+        if len(spans) >= 2:
+            yield from spans
 
 
 def _title_names(text: str) -> Iterator[Span]:
@@ -233,6 +321,14 @@ def _table_names(text: str) -> Iterator[Span]:
 def find_persons(text: str) -> list[Span]:
     """Every rule-found name in Simplified ``text`` (may overlap; ``spans.merge`` resolves)."""
     out: list[Span] = []
-    for finder in (_trigger_names, _salutation_names, _title_names, _names_after_titles, _gender_names, _table_names):
+    for finder in (
+        _trigger_names,
+        _salutation_names,
+        _counted_list_names,
+        _title_names,
+        _names_after_titles,
+        _gender_names,
+        _table_names,
+    ):
         out.extend(finder(text))
     return out

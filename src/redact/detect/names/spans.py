@@ -37,8 +37,15 @@ def merge(rule_spans: list[Span], model_spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for r in rule_spans:
         agree = any(overlaps(r, m) and m.label == r.label for m in model_spans)
-        out.append(Span(r.start, r.end, r.label, max(r.score, SCORE_AGREE) if agree else r.score,
-                        r.source + ("+model" if agree else "")))
+        out.append(
+            Span(
+                r.start,
+                r.end,
+                r.label,
+                max(r.score, SCORE_AGREE) if agree else r.score,
+                r.source + ("+model" if agree else ""),
+            )
+        )
     for m in model_spans:
         if not any(overlaps(m, r) and m.label == r.label for r in rule_spans):
             out.append(m)
