@@ -149,3 +149,29 @@ def test_one_sweep_runs_through_a_prefect_server_on_postgresql(
         artifacts = conn.execute("SELECT key FROM artifact WHERE key IS NOT NULL").fetchall()
     assert [(n, str(s).split(".")[-1]) for n, s in runs] == [("intake_sweep", "COMPLETED")]
     assert {"intake-sweep", "intake-sweep-counts"} <= {a[0] for a in artifacts}
+
+
+def test_prefect_yaml_deploys_every_flow_to_a_process_work_pool(prefect_server: str, pg_database: tuple[str, str]) -> None:
+    env = {**os.environ, "PREFECT_API_URL": prefect_server, "PREFECT_SERVER_EPHEMERAL_ENABLED": "false"}
+    prefect = shutil.which("prefect", path=str(Path(sys.executable).parent)) or "prefect"
+    pool = subprocess.run([prefect, "work-pool", "create", "redact-process", "--type", "process"],
+                          env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert pool.returncode == 0, pool.stdout[-2000:] + pool.stderr[-2000:]
+    deploy = subprocess.run([prefect, "--no-prompt", "deploy", "--all"],
+                            env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert deploy.returncode == 0, deploy.stdout[-3000:] + deploy.stderr[-3000:]
+
+    import psycopg
+
+    user, name = pg_database
+    with psycopg.connect(f"host=127.0.0.1 port=5432 dbname={name} user={user}") as conn:
+        rows = conn.execute(
+            "SELECT d.name, s.schedule FROM deployment d JOIN deployment_schedule s ON s.deployment_id = d.id"
+        ).fetchall()
+    crons = {n: (sched or {}).get("cron") for n, sched in rows}
+    assert crons == {
+        "intake-sweep": "*/10 * * * *",
+        "publish-approved": "*/30 * * * *",
+        "monthly-report": "0 6 1 * *",
+        "retrain": "0 2 * * 0",
+    }
