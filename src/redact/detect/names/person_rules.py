@@ -240,6 +240,23 @@ def _salutation_names(text: str) -> Iterator[Span]:
             yield Span(m.start("name"), m.end("name"), "PERSON", SCORE_RULE, "salutation")
 
 
+_PADDED_RE = re.compile(
+    rf"(?P<label>[{HAN} \u3000]{{2,12}})[：:][ \t\u3000]*(?P<name>[{HAN}][ \u3000]{{1,2}}[{HAN}])(?=[，,。；;（(\s]|$)"
+)
+_TRIGGER_SET = frozenset(PERSON_TRIGGERS)
+
+
+def _padded_names(text: str) -> Iterator[Span]:
+    """Forms pad two-character names to the width of three: 姓　名：李　四, 当事人：张　三."""
+    for m in _PADDED_RE.finditer(text):
+        label = re.sub(r"[ \u3000]", "", m.group("label"))
+        if not any(label.endswith(t) for t in _TRIGGER_SET):
+            continue
+        name = m.group("name")
+        if surname_at(name, 0) and plausible_name(name[0] + name[-1]) and not is_anonymised(text, *m.span("name")):
+            yield Span(m.start("name"), m.end("name"), "PERSON", SCORE_RULE, "padded")
+
+
 _COUNTED_LIST_RE = re.compile(
     rf"(?<![{HAN}])(?P<list>[{HAN}·]{{2,4}}(?:、[{HAN}·]{{2,4}})+)(?=等?[一二两三四五六七八九十0-9]+[人名位])"
 )
@@ -324,6 +341,7 @@ def find_persons(text: str) -> list[Span]:
     for finder in (
         _trigger_names,
         _salutation_names,
+        _padded_names,
         _counted_list_names,
         _title_names,
         _names_after_titles,
