@@ -60,7 +60,7 @@ def main() -> None:
         shutil.rmtree(args.out)
     shutil.copytree(best, args.out)
     (args.out / "TRAINING_MINUTES").write_text(f"{minutes:.1f}\n")
-    print(f"[train_ner] installed {args.out.relative_to(ROOT)} after {minutes:.1f} min")
+    print(f"[train_ner] installed {args.out} after {minutes:.1f} min")
     if not args.skip_eval:
         import evaluate
 
