@@ -175,3 +175,41 @@ def test_prefect_yaml_deploys_every_flow_to_a_process_work_pool(prefect_server: 
         "monthly-report": "0 6 1 * *",
         "retrain": "0 2 * * 0",
     }
+
+
+def test_redact_serve_registers_the_schedules_from_settings(
+    prefect_server: str, pg_database: tuple[str, str], tmp_path: Path
+) -> None:
+    import psycopg
+
+    user, name = pg_database
+    env = {
+        **os.environ,
+        "PREFECT_API_URL": prefect_server,
+        "PREFECT_SERVER_EPHEMERAL_ENABLED": "false",
+        "REDACT_INTAKE_SCHEDULE": "*/5 * * * *",
+        "REDACT_CONFIG": str(tmp_path / "none.toml"),
+    }
+    redact = shutil.which("redact", path=str(Path(sys.executable).parent)) or "redact"
+    serve = subprocess.Popen([redact, "serve", "--home", str(tmp_path / "home")], env=env, cwd=tmp_path,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    query = (
+        "SELECT s.schedule FROM deployment d JOIN deployment_schedule s ON s.deployment_id = d.id "
+        "JOIN flow f ON f.id = d.flow_id WHERE d.name = 'intake-sweep' AND s.active"
+    )
+    try:
+        deadline = time.monotonic() + 180
+        crons: list[str] = []
+        while "*/5 * * * *" not in crons:
+            assert serve.poll() is None, serve.stderr.read()[-3000:] if serve.stderr else "serve exited"
+            assert time.monotonic() < deadline, f"serve did not register its schedule: {crons}"
+            time.sleep(1)
+            with psycopg.connect(f"host=127.0.0.1 port=5432 dbname={name} user={user}") as conn:
+                crons = [(r[0] or {}).get("cron") for r in conn.execute(query).fetchall()]
+    finally:
+        os.killpg(serve.pid, signal.SIGTERM)
+        try:
+            serve.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(serve.pid, signal.SIGKILL)
+            serve.wait()
