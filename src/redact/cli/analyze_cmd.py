@@ -7,7 +7,6 @@ highlighted (red = redact, green = keep) and a count per type.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -16,9 +15,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from redact.cli.common import EXIT_BAD_INPUT, EXIT_OK, error_record, fail_line, iter_input_files
+from redact.cli.common import EXIT_BAD_INPUT, EXIT_OK, for_each_document
 from redact.document import Document
-from redact.errors import RedactError
 from redact.pipeline import Pipeline
 from redact.settings import Settings
 
@@ -46,24 +44,12 @@ def analyze_command(
     """Find personal data in each file without touching it; exit 2 if any file failed."""
     pipeline = Pipeline(Settings())
     console = Console(highlight=False)
-    failed = False
-    for path in iter_input_files(paths):
-        try:
-            doc = pipeline.analyze(path, source=str(path))
-        except Exception as exc:  # the edge: one line per file, never a traceback (contract.md)
-            err = (
-                exc if isinstance(exc, RedactError) else RedactError(f"internal error ({type(exc).__name__})")
-            )
-            failed = True
-            if as_json:
-                typer.echo(json.dumps(error_record(path, err), ensure_ascii=False))
-            else:
-                typer.echo(fail_line(path, err), err=True)
-            continue
-        if as_json:
-            typer.echo(json.dumps(doc.to_dict(), ensure_ascii=False))
-        else:
-            show(console, doc, full=full)
+    failed = for_each_document(
+        paths,
+        lambda path: pipeline.analyze(path, source=str(path)),
+        as_json=as_json,
+        show=lambda doc: show(console, doc, full=full),
+    )
     raise typer.Exit(EXIT_BAD_INPUT if failed else EXIT_OK)
 
 
@@ -102,3 +88,5 @@ def show(console: Console, doc: Document, *, full: bool = False) -> None:
     for (etype, action), n in sorted(counts.items()):
         table.add_row(etype, Text(action, style="red" if action == "redact" else "green"), str(n))
     console.print(table if counts else Text("no personal data found", style="green"))
+    if doc.attribute is not None:
+        console.print(Text(doc.attribute.explanation or doc.attribute.label, style="bold"))

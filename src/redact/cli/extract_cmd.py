@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from redact.cli.common import EXIT_BAD_INPUT, EXIT_OK, error_record, fail_line, iter_input_files
+from redact.cli.common import EXIT_BAD_INPUT, EXIT_OK, for_each_document
 from redact.document import Document
-from redact.errors import BadInput
 from redact.extract import extract
 from redact.settings import Settings
 
@@ -27,21 +25,14 @@ def extract_command(
     """Extract the text of each file (PDF, DOCX, TXT) with positions; exit 2 if any file failed."""
     settings = Settings()
     table = _table()
-    failed = False
-    for path in iter_input_files(paths):
-        try:
-            doc = extract(path, source=str(path), max_bytes=settings.max_file_bytes, max_pages=settings.max_pages)
-        except BadInput as err:
-            failed = True
-            if as_json:
-                typer.echo(json.dumps(error_record(path, err), ensure_ascii=False))
-            else:
-                typer.echo(fail_line(path, err), err=True)
-            continue
-        if as_json:
-            typer.echo(json.dumps(doc.to_dict(), ensure_ascii=False))
-        else:
-            table.add_row(*_row(doc))
+    failed = for_each_document(
+        paths,
+        lambda path: extract(
+            path, source=str(path), max_bytes=settings.max_file_bytes, max_pages=settings.max_pages
+        ),
+        as_json=as_json,
+        show=lambda doc: table.add_row(*_row(doc)),
+    )
     if not as_json and table.row_count:
         Console().print(table)
     raise typer.Exit(EXIT_BAD_INPUT if failed else EXIT_OK)
