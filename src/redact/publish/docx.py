@@ -38,6 +38,7 @@ from lxml import etree
 
 from redact.document import Document, DocxChar, normalize_width
 from redact.errors import CorruptFile, EncryptedFile, RedactionFailed
+from redact.extract.docx import parse_part
 from redact.zh import to_simplified, to_traditional
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -174,14 +175,6 @@ class _Replacer:
             n.text = "".join(cs)
 
 
-def _parse(data: bytes) -> etree._Element:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise CorruptFile("an XML part of the DOCX package is damaged") from exc
-
-
 def _dump(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -210,7 +203,7 @@ def _unwrap(el: etree._Element) -> None:
 
 
 def _clean_word_part(name: str, data: bytes, edits: dict[int, dict[int, str]], replacer: _Replacer) -> bytes:
-    root = _parse(data)
+    root = parse_part(data)
     if edits:  # 1. layout edits on the original numbering of w:t nodes
         nodes = list(root.iter(W + "t"))
         for node, chars in edits.items():
@@ -302,7 +295,7 @@ def _resolve(rels_name: str, target: str) -> str:
 
 
 def _clean_rels(name: str, data: bytes, dropped: set[str], replacer: _Replacer) -> bytes:
-    root = _parse(data)
+    root = parse_part(data)
     for rel in list(root.iter(PKG_REL + "Relationship")):
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External":
@@ -318,7 +311,7 @@ def _clean_rels(name: str, data: bytes, dropped: set[str], replacer: _Replacer) 
 
 
 def _clean_content_types(data: bytes, dropped: set[str]) -> bytes:
-    root = _parse(data)
+    root = parse_part(data)
     for el in list(root.iter(CT + "Override")):
         if el.get("PartName", "").lstrip("/") in dropped:
             _remove(el)
@@ -326,7 +319,7 @@ def _clean_content_types(data: bytes, dropped: set[str]) -> bytes:
 
 
 def _blank_core(data: bytes) -> bytes:
-    root = _parse(data)
+    root = parse_part(data)
     for el in root:
         if etree.QName(el).localname not in ("created", "modified"):
             el.text = None
@@ -336,7 +329,7 @@ def _blank_core(data: bytes) -> bytes:
 
 
 def _blank_app(data: bytes) -> bytes:
-    root = _parse(data)
+    root = parse_part(data)
     for el in list(root):
         if etree.QName(el).localname in ("Company", "Manager", "HyperlinkBase", "Template", "TitlesOfParts"):
             if etree.QName(el).localname == "TitlesOfParts":
