@@ -14,7 +14,7 @@ from pathlib import Path
 import typer
 
 from redact.cli.common import EXIT_BAD_INPUT, EXIT_LEAK, EXIT_OK, error_record, fail_line
-from redact.errors import BadInput, LeakGateFailed, RedactError
+from redact.errors import BadInput, LeakGateFailed, RedactError, RedactionFailed
 from redact.pipeline import Pipeline
 from redact.publish import redact_file
 from redact.settings import Settings
@@ -53,6 +53,9 @@ def redact_command(
         raise typer.Exit(EXIT_LEAK) from None
     except RedactError as err:  # could not be redacted safely: nothing written, same exit as a gate refusal
         _fail(path, err, as_json)
+        raise typer.Exit(EXIT_LEAK) from None
+    except Exception as exc:  # the edge of the program: one line, never a traceback, nothing written
+        _fail(path, RedactionFailed(f"internal error ({type(exc).__name__}); nothing was written"), as_json)
         raise typer.Exit(EXIT_LEAK) from None
     if as_json:
         typer.echo(json.dumps({"file": str(path), **result.to_dict()}, ensure_ascii=False))

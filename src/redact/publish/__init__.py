@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from redact.document import Document, Entity
-from redact.errors import LeakGateFailed, RedactionFailed, UnsupportedFormat
+from redact.errors import EncryptedFile, LeakGateFailed, RedactError, RedactionFailed, UnsupportedFormat
 from redact.publish import leakcheck
 from redact.publish.masking import Mask, mask_entity, needles
 
@@ -107,7 +107,13 @@ def redact_file(
         if doc.format == "pdf":
             from redact.publish.pdf import redact_pdf
 
-            outcome = redact_pdf(source, doc, p.removed, tmp)
+            try:
+                outcome = redact_pdf(source, doc, p.removed, tmp)
+            except Exception as exc:  # anything the glyph path trips on: the all-pixels copy is the fallback
+                if isinstance(exc, EncryptedFile):
+                    raise
+                log.info("publish: glyph path failed (%s); rasterizing all pages", type(exc).__name__)
+                outcome = _rasterize_all(source, doc, p.removed, tmp)
             rasterized = outcome.rasterized_pages
             if doc.needs_ocr:
                 pages = ",".join(str(pg.number) for pg in doc.pages if pg.needs_ocr)
@@ -115,7 +121,7 @@ def redact_file(
             report = _gate(tmp, doc.format, p, txt_encoding)
             if not report.passed:  # e.g. a font shared with an untouched page: rasterize everything
                 log.info("publish: gate refused the mixed copy (%s); rasterizing all pages", report.summary())
-                outcome = redact_pdf(source, doc, p.removed, tmp, rasterize_all=True)
+                outcome = _rasterize_all(source, doc, p.removed, tmp)
                 rasterized = outcome.rasterized_pages
                 report = _gate(tmp, doc.format, p, txt_encoding)
             extra["glyph_pages"] = list(outcome.glyph_pages)
@@ -157,5 +163,21 @@ def redact_file(
     )
 
 
+def _rasterize_all(source: Path, doc: Document, removed: set[int], tmp: Path):
+    """Every page from pixels; a failure here means the file cannot be redacted safely."""
+    from redact.publish.pdf import redact_pdf
+
+    try:
+        return redact_pdf(source, doc, removed, tmp, rasterize_all=True)
+    except RedactError:
+        raise
+    except Exception as exc:
+        raise RedactionFailed(f"the PDF could not be rasterized ({type(exc).__name__})") from exc
+
+
 def _gate(path: Path, fmt: str, p: _Plan, encoding: str) -> leakcheck.LeakReport:
-    return leakcheck.check_file(path, fmt, p.needles, removed_chars=p.removed_chars, encoding=encoding)
+    try:
+        return leakcheck.check_file(path, fmt, p.needles, removed_chars=p.removed_chars, encoding=encoding)
+    except Exception as exc:  # an output the gate cannot read is not proven clean: refuse it
+        log.info("publish: the leak gate could not read the output (%s)", type(exc).__name__)
+        return leakcheck.LeakReport(fmt, problems=Counter({"unreadable output": 1}))

@@ -11,11 +11,16 @@ codes stay valid; glyph names dropped), ``/CIDSet`` is removed, and simple fonts
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterable
 
 import pikepdf
 
 from redact.publish.glyphs import Font
+
+# fontTools warns on stderr about odd but harmless tables of real-world subsets (a 'modified'
+# date of 0 in LibreOffice exports): the CLI's stderr carries one reason line per file, nothing else.
+logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
 def _read_tounicode(data: bytes) -> dict[int, str]:

@@ -24,18 +24,22 @@ Data flow for one file:
 
 from __future__ import annotations
 
+import logging
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
 
 from redact.document import Document, PdfChar
-from redact.errors import CorruptFile, EncryptedFile, RedactionFailed
+from redact.errors import EncryptedFile, RedactionFailed
 from redact.publish.fonts import prune
 from redact.publish.glyphs import Interpreter, Unsafe
+
+log = logging.getLogger(__name__)
 
 DPI = 200
 PAD = 0.6  # points around each character box
@@ -73,16 +77,21 @@ def boxes_by_page(doc: Document, removed: Iterable[int]) -> dict[int, list[Box]]
 
 
 def _page_geometry(page: pikepdf.Page) -> tuple[float, float, float, float, int]:
-    """(dx, dy, width, height, rotate) of the page as displayed (pdfplumber's coordinate space).
+    """(dx, dy, width, height, rotate) of the page as displayed (pdfplumber's coordinate space)."""
+    mb = [float(v) for v in page.mediabox]
+    cb = [float(v) for v in page.obj.get("/CropBox", page.mediabox)]
+    return _geometry(mb, cb, int(page.obj.get("/Rotate", 0)))
+
+
+def _geometry(mb: Sequence[float], cb: Sequence[float], rotate: int) -> tuple[float, float, float, float, int]:
+    """(dx, dy, width, height, rotate) from a media box, a crop box and /Rotate.
 
     Unrotated: the crop box offset from the media box top-left and its size. Rotated pages are
     handled in displayed space (width and height swapped, offsets ignored): pdfplumber reports
     their characters there and pypdfium2 renders them that way, so the raster page needs no /Rotate.
     """
-    mb = [float(v) for v in page.mediabox]
-    cb = [float(v) for v in page.obj.get("/CropBox", page.mediabox)]
     cx0, cy0, cx1, cy1 = max(cb[0], mb[0]), max(cb[1], mb[1]), min(cb[2], mb[2]), min(cb[3], mb[3])
-    rotate = int(page.obj.get("/Rotate", 0)) % 360
+    rotate = rotate % 360
     if rotate in (90, 270):
         return 0.0, 0.0, cy1 - cy0, cx1 - cx0, rotate
     if rotate:
@@ -92,24 +101,40 @@ def _page_geometry(page: pikepdf.Page) -> tuple[float, float, float, float, int]
 
 def _render(pdf_path: Path, index: int, boxes: Sequence[Box], geometry, dpi: int):
     """The page as displayed (rotation applied), with the boxes painted black."""
-    import pypdfium2
     from PIL import ImageDraw
 
     dx, dy, _, _, _ = geometry
     scale = dpi / 72
-    doc = pypdfium2.PdfDocument(str(pdf_path))
-    try:
-        page = doc[index]
+    with _pdfium_page(pdf_path, index) as page:
         image = page.render(scale=scale, may_draw_forms=False, draw_annots=False).to_pil().convert("RGB")
-        page.close()
-    finally:
-        doc.close()
     draw = ImageDraw.Draw(image)
     for x0, top, x1, bottom in boxes:
         draw.rectangle(
             [(x0 - dx) * scale, (top - dy) * scale, (x1 - dx) * scale, (bottom - dy) * scale], fill=(0, 0, 0)
         )
     return image
+
+
+@contextmanager
+def _pdfium_page(pdf_path: Path, index: int) -> Iterator:
+    """Page ``index`` of ``pdf_path`` opened with PDFium (which reads files qpdf refuses)."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(pdf_path))
+    try:
+        page = doc[index]
+        try:
+            yield page
+        finally:
+            page.close()
+    finally:
+        doc.close()
+
+
+def _pdfium_geometry(pdf_path: Path, index: int) -> tuple[float, float, float, float, int]:
+    """``_page_geometry`` for a file pikepdf cannot open."""
+    with _pdfium_page(pdf_path, index) as page:
+        return _geometry(page.get_mediabox(), page.get_cropbox(), page.get_rotation())
 
 
 def _text_fonts(pdf: pikepdf.Pdf) -> tuple[pikepdf.Object, pikepdf.Object]:
@@ -271,7 +296,10 @@ def redact_pdf(
     rasterize_all: bool = False,
     dpi: int = DPI,
 ) -> PdfOutcome:
-    """Write a redacted copy of ``source`` to ``output``; ``removed`` are offsets into ``doc.text``."""
+    """Write a redacted copy of ``source`` to ``output``; ``removed`` are offsets into ``doc.text``.
+
+    A file qpdf cannot parse (PDFium read it for extraction) is rasterized page by page from PDFium.
+    """
     removed = set(removed)
     boxes = boxes_by_page(doc, removed)
     keep_chars: dict[int, list[tuple[str, PdfChar]]] = defaultdict(list)
@@ -282,8 +310,9 @@ def redact_pdf(
         src = pikepdf.open(source)
     except pikepdf.PasswordError as exc:
         raise EncryptedFile() from exc
-    except pikepdf.PdfError as exc:
-        raise CorruptFile() from exc
+    except Exception as exc:  # qpdf gives up on damage PDFium tolerates: every page from pixels
+        log.info("publish: qpdf cannot parse the PDF (%s); rasterizing every page", type(exc).__name__)
+        return _rasterize_file(source, doc, boxes, keep_chars, output, dpi)
     rasterized: list[int] = []
     glyph_pages: list[int] = []
     with src:
@@ -304,36 +333,66 @@ def redact_pdf(
             rasterized.append(number)
         for key in interp.pruned:
             prune(out, interp.fonts_by_key[key], interp.used[key])
-        out.remove_unreferenced_resources()
-        out.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
-        out.close()
+        _save(out, output)
     return PdfOutcome(tuple(rasterized), sum(len(v) for v in boxes.values()), tuple(glyph_pages))
 
 
+def _rasterize_file(
+    source: Path,
+    doc: Document,
+    boxes: dict[int, list[Box]],
+    keep_chars: dict[int, list[tuple[str, PdfChar]]],
+    output: Path,
+    dpi: int,
+) -> PdfOutcome:
+    """Every page as pixels plus the invisible text layer, reading the source with PDFium only."""
+    out = pikepdf.new()
+    fonts = _text_fonts(out)
+    for page in doc.pages:
+        index = page.number - 1
+        geometry = _pdfium_geometry(source, index)
+        image = _render(source, index, boxes.get(page.number, []), geometry, dpi)
+        _raster_page(out, image, keep_chars.get(page.number, ()), geometry, fonts)
+    _save(out, output)
+    return PdfOutcome(tuple(p.number for p in doc.pages), sum(len(v) for v in boxes.values()))
+
+
+def _save(out: pikepdf.Pdf, output: Path) -> None:
+    """Only what the pages use, saved in full (one ``%%EOF``)."""
+    with out:
+        out.remove_unreferenced_resources()
+        out.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+
+
 def _glyph_page(out: pikepdf.Pdf, page: pikepdf.Page, boxes: Sequence[Box], interp: Interpreter) -> bool:
-    """Copy ``page`` into ``out`` with the glyphs under ``boxes`` removed and boxes drawn; False = rasterize."""
+    """Copy ``page`` into ``out`` with the glyphs under ``boxes`` removed and boxes drawn; False = rasterize.
+
+    Any failure on the page (``Unsafe``, or whatever a real-world content stream makes pikepdf or
+    the interpreter raise) removes the half-made copy and rasterizes the page: never an unredacted page.
+    """
     mb = [float(v) for v in page.mediabox]
     if boxes and (int(page.obj.get("/Rotate", 0)) % 360 or mb[0] or mb[1]):
         return False
+    pages_before = len(out.pages)
     try:
         _copy_clean_page(out, page)
-    except RedactionFailed:
-        return False
-    new = out.pages[-1]
-    interp.boxes, interp.page_top, interp.hit_boxes = boxes, mb[3], set()
-    try:
+        new = out.pages[-1]
+        interp.boxes, interp.page_top, interp.hit_boxes = boxes, mb[3], set()
         result = interp.run(new, new.obj.get("/Resources"), edit=True) if "/Contents" in new.obj else None
         if len(interp.hit_boxes) < len(boxes):  # a box with no glyph found under it: layout and page disagree
             raise Unsafe("no glyph under a box")
-    except Unsafe:
-        del out.pages[-1]
+        if boxes and result is not None:
+            fill = "".join(
+                f"{b[0]:.2f} {mb[3] - b[3]:.2f} {b[2] - b[0]:.2f} {b[3] - b[1]:.2f} re " for b in boxes
+            )
+            content = (
+                b"q\n" + pikepdf.unparse_content_stream(result.operations) + f"\nQ\nq 0 g {fill}f Q\n".encode()
+            )
+            new.obj.Contents = out.make_stream(content)
+    except Exception as exc:  # Unsafe, RedactionFailed, or a parser error on a real-world page
+        if not isinstance(exc, Unsafe | RedactionFailed):
+            log.info("publish: glyph path failed on a page (%s); rasterizing it", type(exc).__name__)
+        while len(out.pages) > pages_before:
+            del out.pages[-1]
         return False
-    if boxes and result is not None:
-        fill = "".join(
-            f"{b[0]:.2f} {mb[3] - b[3]:.2f} {b[2] - b[0]:.2f} {b[3] - b[1]:.2f} re " for b in boxes
-        )
-        content = (
-            b"q\n" + pikepdf.unparse_content_stream(result.operations) + f"\nQ\nq 0 g {fill}f Q\n".encode()
-        )
-        new.obj.Contents = out.make_stream(content)
     return True
