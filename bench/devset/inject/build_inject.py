@@ -319,6 +319,8 @@ def record(rid: str, host: str, script: str, g: Gen, n_inject: int) -> dict:
             piece, es = fill(tmpl, g, "labelled")
         else:
             piece, es = fill(g.r.choice(UNLABELLED), g, "unlabelled")
+        if piece[-1] not in "。\n":
+            piece += "\n"  # a form block ends its line
         if trad:
             piece = to_traditional(piece)
             for e in es:
