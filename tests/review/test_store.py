@@ -113,7 +113,7 @@ def test_reviewer_workflow_ends_in_a_publication_plan(people: Store) -> None:
     v = s.decide_all_of_type(doc.sha256, "CN_RESIDENT_ID", "accept", "rita", v)
     v = s.decide_entity(doc.sha256, ids["PHONE_NUMBER"], "accept", "rita", v)
     v = s.decide_entity(doc.sha256, ids["ADDRESS"], "accept", "rita", v)
-    start = doc.text.find("平市监罚")
+    start = doc.text.find("榕市监罚")
     v = s.add_manual_redaction(doc.sha256, start, start + 4, "OTHER", "rita", v)
     v = s.set_attribute(doc.sha256, "on_request", "rita", None, v)
     assert s.approve(doc.sha256, "rita", v) == "approved"
@@ -122,7 +122,7 @@ def test_reviewer_workflow_ends_in_a_publication_plan(people: Store) -> None:
     assert (plan.stored_path, plan.format, plan.label) == ("/store/a.txt", "txt", "on_request")
     value = {e.type: e.text for e in doc.entities}
     assert [(e.type, e.text, e.action) for e in plan.entities] == [
-        ("OTHER", "平市监罚", "redact"),
+        ("OTHER", "榕市监罚", "redact"),
         ("CN_RESIDENT_ID", value["CN_RESIDENT_ID"], "redact"),
         ("PHONE_NUMBER", value["PHONE_NUMBER"], "redact"),
         ("ADDRESS", value["ADDRESS"], "redact"),
@@ -282,7 +282,7 @@ def test_statistics_count_decisions_of_the_period(people: Store) -> None:
     stats = people.statistics(today - timedelta(days=1), today + timedelta(days=1))
     assert (stats["received"], stats["decided"], stats["published"]) == (3, 2, 0)
     assert stats["by_label"] == {"public": 1, "on_request": 0, "non_public": 1}
-    assert stats["by_reason"] == {"S14-SECRET": 1, "S20-6": 1}
+    assert stats["by_reason"] == {"S16-2-ENFORCEMENT-FILE": 1, "S20-6": 1}
     assert stats["by_category"] == {"行政处罚": 2}
     assert people.statistics(date(2019, 1, 1), date(2019, 12, 31))["decided"] == 0
 

@@ -122,7 +122,7 @@ def test_reviewer_workflow_through_the_forms(login, store: Store) -> None:
     assert r.status_code == 200 and r.url.path == f"/doc/{sha}"
     for t in ("CN_RESIDENT_ID", "PHONE_NUMBER", "ADDRESS"):
         client.post(f"/doc/{sha}/type/{t}", data=_form(client, sha) | {"decision": "accept"})
-    start = doc.text.find("平市监罚")
+    start = doc.text.find("榕市监罚")
     client.post(f"/doc/{sha}/manual", data=_form(client, sha) | {"start": start, "end": start + 4, "type": "OTHER"})
 
     r = client.post(f"/doc/{sha}/attribute", data=_form(client, sha) | {"label": "public", "justification": ""})

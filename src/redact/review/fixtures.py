@@ -10,7 +10,7 @@ import hashlib
 from redact.document import Attribute, Document, Entity, Page, Reason
 
 _TEMPLATE = (
-    "平潭综合实验区市场监督管理局\n行政处罚决定书\n平市监罚〔2019〕{n}号\n"
+    "榕江市市场监督管理局\n行政处罚决定书\n榕市监罚〔2019〕{n}号\n"
     "当事人：{name}，身份证号码：{rid}，联系电话：{phone}，住址：{addr}。\n"
     "经查，当事人于2019年3月在其经营场所销售过期食品，违反了《中华人民共和国食品安全法》第三十四条的规定。\n"
     "本局决定对当事人作出如下行政处罚：罚款人民币五千元。\n{extra}"
@@ -19,9 +19,9 @@ _TEMPLATE = (
 )
 
 _PEOPLE = (
-    ("张伟", "350128199001011234", "13812345678", "平潭县潭城镇西航路88号"),
-    ("李娜", "350128198506152345", "13998765432", "平潭县苏澳镇东庠村12号"),
-    ("王芳", "350128197712303456", "15011112222", "平潭县流水镇北港村6号"),
+    ("张伟", "350128199001011234", "13812345678", "榕江市古榕街道西航路88号"),
+    ("李娜", "350128198506152345", "13998765432", "榕江市江口镇东庠村12号"),
+    ("王芳", "350128197712303456", "15011112222", "榕江市流水镇北港村6号"),
 )
 
 
@@ -45,8 +45,9 @@ def example_document(n: int = 1, *, extra: str = "", label: str = "public", sour
     reason = Reason(code="S20-6", basis="《政府信息公开条例》第二十条第（六）项", evidence=evidence,
                     start=ev_start, end=ev_start + len(evidence), label="public", rule="S20-6")
     if label == "non_public":
-        reason = Reason(code="S14-SECRET", basis="《政府信息公开条例》第十四条", evidence=evidence,
-                        start=ev_start, end=ev_start + len(evidence), label="non_public", rule="S14-SECRET")
+        reason = Reason(code="S16-2-ENFORCEMENT-FILE", basis="《政府信息公开条例》第十六条第二款",
+                        evidence=evidence, start=ev_start, end=ev_start + len(evidence), label="non_public",
+                        rule="R9")
     attribute = Attribute(label=label, confidence=0.9, doc_type="行政处罚决定书", declared=None, conflict=False,
                           reasons=(reason,), category="行政处罚", needs_redaction=True)
     sha = hashlib.sha256(f"{n}|{label}|{extra}".encode()).hexdigest()
