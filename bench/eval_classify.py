@@ -3,7 +3,7 @@
 Accuracy, per-label precision/recall, confusion matrix, 文种/category accuracy, calibration, the
 issue's 100% checks and a rules-only ablation → bench/results/classify.json.
 
-    .venv/bin/python bench/eval_classify.py [--devset FILE.jsonl ...]   (default: dev.jsonl + handwritten.jsonl)
+    .venv/bin/python bench/eval_classify.py [--devset FILE.jsonl ...]   (default: every .jsonl in bench/devset/classify/)
 """
 
 # ruff: noqa: E402  (sys.path is fixed before the imports below)
@@ -144,7 +144,7 @@ def main() -> None:
         "--devset",
         type=Path,
         nargs="+",
-        default=[ROOT / "bench/devset/classify/dev.jsonl", ROOT / "bench/devset/classify/handwritten.jsonl"],
+        default=sorted((ROOT / "bench/devset/classify").glob("*.jsonl")),
     )
     ap.add_argument("--out", type=Path, default=ROOT / "bench/results/classify.json")
     args = ap.parse_args()
@@ -160,6 +160,9 @@ def main() -> None:
     result["ablation_rules_only_accuracy"] = rules_only["accuracy"]
     result["model"] = clf.model.meta.get("name") if clf.model else None
     result["devset"] = sorted({r["file"] for r in rows})
+    result["by_file"] = {
+        f: evaluate([r for r in rows if r["file"] == f], clf)[0] for f in result["devset"]
+    }
     result["by_file_accuracy"] = {
         f: round(
             sum(a.label == r["label"] for r, a in zip(rows, attrs, strict=True) if r["file"] == f)
@@ -171,6 +174,7 @@ def main() -> None:
     result["errors"] = [
         {
             "id": r["id"],
+            "file": Path(r["file"]).name,
             "gold": r["label"],
             "pred": a.label,
             "confidence": a.confidence,
