@@ -69,12 +69,41 @@ def test_no_address(recognizer: ZhAddressRecognizer, text: str) -> None:
     assert addresses(recognizer, text) == []
 
 
-def test_unlabelled_street_address_is_below_the_engine_threshold_without_the_model() -> None:
-    """来信请寄：…大道88号 is usually the agency's own address: grammar alone scores under 0.5."""
-    text = "该户居民位于平潭县潭城镇西航路88号3栋201室。"
+def test_unlabelled_street_number_is_below_the_engine_threshold_without_the_model() -> None:
+    """…大道88号 alone is as often the agency's own address (来信请寄): grammar alone scores under 0.5."""
+    text = "活动地点位于平潭县潭城镇西航路88号。"
     (span,) = [s for s in find_entities(text, None) if s.label == "ADDRESS"]
-    assert text[span.start : span.end] == "平潭县潭城镇西航路88号3栋201室"
+    assert text[span.start : span.end] == "平潭县潭城镇西航路88号"
     assert span.score < 0.5
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("该户居民位于平潭县潭城镇西航路88号3栋201室。", "平潭县潭城镇西航路88号3栋201室"),
+        ("记者在鹿城区南湖路316号2栋2402室见到了他。", "鹿城区南湖路316号2栋2402室"),
+        ("記者在福州市倉山區金色家園5號樓4單元201室見到了她。", "福州市倉山區金色家園5號樓4單元201室"),
+        ("记者在福州市连江县琯头镇长沙村1组17号见到了他。", "福州市连江县琯头镇长沙村1组17号"),
+    ],
+)
+def test_unlabelled_home_address_down_to_the_flat_is_reported(text: str, expected: str) -> None:
+    """A flat, a building unit or a village group is the grain of a home: reported without a label."""
+    (span,) = [s for s in find_entities(text, None) if s.label == "ADDRESS"]
+    assert text[span.start : span.end] == expected
+    assert span.score >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("林一鸣家住福州市连江县琯头镇长沙村9组12号。", "福州市连江县琯头镇长沙村9组12号"),
+        ("据悉，他今年56岁，现居福建省榕江市城南区江滨中路375号1栋2906室。", "福建省榕江市城南区江滨中路375号1栋2906室"),
+        ("卓玉梅家住章贡区建新路261号，系当地村民。", "章贡区建新路261号"),
+        ("王某居住在閩侯縣南通鎮古城村6組53號。", "閩侯縣南通鎮古城村6組53號"),
+    ],
+)
+def test_address_after_jiazhu_or_xianju_right_after_a_name(text: str, expected: str) -> None:
+    assert [text[s.start : s.end] for s in find_entities(text, None) if s.label == "ADDRESS"] == [expected]
 
 
 def test_agency_mailing_address_is_not_reported(recognizer: ZhAddressRecognizer) -> None:

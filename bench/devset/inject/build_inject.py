@@ -296,7 +296,7 @@ def law_quotes() -> list[str]:
 
 def record(rid: str, host: str, script: str, g: Gen, n_inject: int) -> dict:
     """Insert ``n_inject`` injections at sentence boundaries of ``host``."""
-    cuts = [0] + [m.end() for m in re.finditer(r"[。：\n]", host)]
+    cuts = [0] + [m.end() for m in re.finditer(r"[。\n]", host)]
     cuts = [*sorted(set(c for c in cuts if c < len(host))), len(host)]
     points = sorted(g.r.sample(cuts, min(n_inject, len(cuts))))
     text, ents, public, last = "", [], [], 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from redact.detect.names.spans import SCORE_GRAMMAR, SCORE_RULE, Span
+from redact.detect.names.spans import SCORE_GRAMMAR, SCORE_GRAMMAR_HOME, SCORE_RULE, Span
 from redact.detect.names.tables import table_cells
 from redact.detect.names.vocab import ADDRESS_COLUMNS, ADDRESS_TRIGGER_BLOCKERS, ADDRESS_TRIGGERS, FINE_UNITS
 
@@ -25,7 +25,14 @@ _TRIGGER_RE = re.compile(
     r"(?:[（(][^）)\n]{0,10}[）)])?(?:[ \t\u3000]*(?:为|是|在)?[ \t\u3000]*[：:]?[ \t\u3000]*)"
 )
 #: 住 on its own: "，住福建省平潭县…" / "现住平潭县…" (not 住房, 住建局: the body must still parse).
-_LIVE_RE = re.compile(rf"(?:(?<=[，,。；;\s（(])|^)(?:现|家)?住(?:在|于)?(?![址所房宿院户])(?=[{HAN}])")
+_LIVE_RE = re.compile(
+    rf"(?:(?:(?<=[，,。；;\s（(])|^)(?:现|家)?住(?:在|于)?|家住|现住|现居住?(?:在|于)?|居住(?:在|于)|定居(?:在|于)?)"
+    rf"(?![址所房宿院户])(?=[{HAN}])"
+)
+#: A flat, a building unit or a village group: the grain of a home, not of an office street address.
+_HOME_GRAIN_RE = re.compile(
+    r"[0-9]+(?:[\-－—][0-9]+)?室$|单元|[0-9]+号楼[0-9]+|栋[0-9]+|幢[0-9]+|村(?:委会)?[0-9一二三四五六七八九十]+(?:组|社|队)"
+)
 #: A label inside a span (户籍地址高雄市… → 高雄市…): the address starts after it.
 _LABEL_IN_RE = re.compile(
     "(?:"
@@ -108,8 +115,12 @@ def _labelled(text: str) -> Iterator[Span]:
 def _grammar(text: str) -> Iterator[Span]:
     for m in _CORE_RE.finditer(text):
         start = _left_trim(text, m.start(), m.end())
+        live = _LIVE_RE.match(text, start)  # 现居福州市… → 福州市…
+        start = live.end() if live else start
         if m.end() - start >= 5 and not is_office_address(text, start):
-            yield Span(start, m.end(), "ADDRESS", SCORE_GRAMMAR, "grammar")
+            # a flat or a village group is a home even without a label (记者在…2单元301室见到…)
+            home = _HOME_GRAIN_RE.search(text, start, m.end()) is not None
+            yield Span(start, m.end(), "ADDRESS", SCORE_GRAMMAR_HOME if home else SCORE_GRAMMAR, "grammar")
 
 
 def _table(text: str) -> Iterator[Span]:

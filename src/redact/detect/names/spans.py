@@ -10,6 +10,8 @@ SCORE_RULE = 0.85
 #: Below the engine threshold (0.5) on purpose: an unlabelled street address is as often the agency's
 #: own (来信请寄：…大道88号) as a person's; it is reported only when the model agrees.
 SCORE_GRAMMAR = 0.4
+#: ... but a street address down to a flat, a building unit or a village group is a home.
+SCORE_GRAMMAR_HOME = 0.65
 SCORE_MODEL = 0.6
 
 

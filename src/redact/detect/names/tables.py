@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 
 _CELL_RE = re.compile(r"[^\s|│┃]+")
+#: in a tab-separated line only tabs (and bars) split cells: ``138 5999 9010`` is one phone cell
+_TAB_CELL_RE = re.compile(r"[^\s|│┃](?:[^\t|│┃]*[^\s|│┃])?")
 
 
 def table_cells(text: str, headers: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -17,7 +19,7 @@ def table_cells(text: str, headers: frozenset[str]) -> Iterator[tuple[int, int]]
     columns: list[int] = []
     base = 0
     for line in text.split("\n"):
-        cells = list(_CELL_RE.finditer(line))
+        cells = list((_TAB_CELL_RE if "\t" in line else _CELL_RE).finditer(line))
         values = [c.group() for c in cells]
         header_hits = [i for i, v in enumerate(values) if v in headers]
         if header_hits:
