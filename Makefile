@@ -27,8 +27,10 @@ test: $(STAMP) system
 lint: $(STAMP)
 	$(BIN)/ruff check src flows tests bench models samples
 
+# Benchmarks and evaluations; each writes bench/results/<name>.json (see README "Benchmarks").
+BENCHES := extract detect eval_detect eval_inject classify eval_classify redact review sweep
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	@for b in $(BENCHES); do echo "== bench/$$b.py"; $(BIN)/python bench/$$b.py || exit 1; done
 
 models: $(STAMP)
 	$(BIN)/python models/train_ner.py
