@@ -163,6 +163,11 @@ def main() -> None:
     result["by_file"] = {
         f: evaluate([r for r in rows if r["file"] == f], clf)[0] for f in result["devset"]
     }
+    late = [(r, a) for r, a in zip(rows, attrs, strict=True) if r.get("after_tuning")]
+    result["after_tuning_accuracy"] = {  # pages written after the last rule change, labelled before a run
+        "documents": len(late),
+        "accuracy": round(sum(a.label == r["label"] for r, a in late) / len(late), 4) if late else None,
+    }
     result["by_file_accuracy"] = {
         f: round(
             sum(a.label == r["label"] for r, a in zip(rows, attrs, strict=True) if r["file"] == f)
@@ -190,7 +195,13 @@ def main() -> None:
         json.dumps(
             {
                 k: result[k]
-                for k in ("accuracy", "by_file_accuracy", "ablation_rules_only_accuracy", "per_label")
+                for k in (
+                    "accuracy",
+                    "by_file_accuracy",
+                    "after_tuning_accuracy",
+                    "ablation_rules_only_accuracy",
+                    "per_label",
+                )
             },
             ensure_ascii=False,
         )
