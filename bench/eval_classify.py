@@ -138,6 +138,36 @@ def hard_checks(rows: list[dict[str, Any]], attrs: list[Attribute]) -> dict[str,
     }
 
 
+CHROME_HEAD = "清溪区人民政府门户网站\n您现在的位置：首页>>信息公开>>部门信息公开\n【字体：大 中 小】【打印本页】\n"
+CHROME_FOOT = "\n【打印本页】【关闭窗口】\n相关链接：国务院 福建省人民政府\n主办：清溪区人民政府办公室　闽ICP备05012345号"
+
+
+def pdf_wrapped(text: str, width: int = 28) -> str:
+    """The text as a PDF text layer gives it: one line per printed line (28 字/行), a page number."""
+    lines = [ln[i : i + width] for ln in text.split("\n") for i in range(0, max(len(ln), 1), width)]
+    lines.insert(len(lines) // 2, "— 1 —")
+    return "\n".join(lines)
+
+
+VARIANTS = {
+    "web_page_chrome": lambda t: CHROME_HEAD + t + CHROME_FOOT,
+    "pdf_line_wrapped": pdf_wrapped,
+}
+
+
+def robustness(rows: list[dict[str, Any]], clf: Classifier) -> dict[str, Any]:
+    """Accuracy when the same documents arrive wrapped in page chrome or as PDF-wrapped lines."""
+    out = {}
+    for name, f in VARIANTS.items():
+        variant = [{**r, "text": f(r["text"])} for r in rows]
+        res, attrs = evaluate(variant, clf)
+        out[name] = {
+            "accuracy": res["accuracy"],
+            "secret_mark_to_non_public": hard_checks(variant, attrs)["secret_mark_to_non_public"]["rate"],
+        }
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument(
@@ -158,6 +188,7 @@ def main() -> None:
     result["checks_100_percent"] = hard_checks(rows, attrs)
     rules_only, _ = evaluate(rows, Classifier(load_rules(), None))
     result["ablation_rules_only_accuracy"] = rules_only["accuracy"]
+    result["robustness"] = robustness(rows, clf)
     result["model"] = clf.model.meta.get("name") if clf.model else None
     result["devset"] = sorted({r["file"] for r in rows})
     result["by_file"] = {
@@ -199,6 +230,7 @@ def main() -> None:
                     "accuracy",
                     "by_file_accuracy",
                     "after_tuning_accuracy",
+                    "robustness",
                     "ablation_rules_only_accuracy",
                     "per_label",
                 )

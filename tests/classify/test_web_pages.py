@@ -101,3 +101,32 @@ def test_web_page_attribute(why: str, text: str, label: str, rule: str | None, s
 def test_minutes_never_pass_for_an_interview_record() -> None:
     attr = CLF.classify_text(BUREAU_MINUTES)
     assert not any(r.rule == "R9" for r in attr.reasons)
+
+
+HEADER = "清溪区人民政府门户网站\n您现在的位置：首页>>信息公开>>部门信息公开\n【字体：大 中 小】【打印本页】\n"
+FOOTER = "\n【打印本页】【关闭窗口】\n相关链接：国务院 福建省人民政府\n主办：清溪区人民政府办公室　闽ICP备05012345号"
+SECRET = "机密★5年\n特急\n关于做好重要时期安全保卫工作的通知\n各乡镇人民政府，区直有关单位：\n现就有关工作通知如下。\n清溪区人民政府办公室\n2024年9月20日"
+LIMITED = "关于加强机关干部考勤管理的通知\n局机关各股室：\n实行上下班打卡制度。\n清溪区司法局\n2024年2月28日\n（此件发至各股室）"
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_page_chrome_does_not_hide_the_secret_mark_or_the_note(script: str) -> None:
+    """Site name, breadcrumb and footer around a document leave the 版头 and 附注 readable."""
+    conv = to_traditional if script == "traditional" else str
+    secret = CLF.classify_text(conv(HEADER + SECRET + FOOTER))
+    assert secret.label == "non_public"
+    assert any(r.rule == "R1" and r.evidence == conv("机密★5年") for r in secret.reasons)
+    limited = CLF.classify_text(conv(HEADER + LIMITED + FOOTER))
+    assert any(r.rule == "R3" for r in limited.reasons)
+    assert limited.extra["title"] == "关于加强机关干部考勤管理的通知"  # zones are read in simplified form
+
+
+def test_chrome_blanking_keeps_offsets_and_the_declared_label() -> None:
+    from redact.classify.zones import blank_page_chrome
+
+    page = HEADER + "索引号：QX-2024-01\n公开方式：主动公开\n文号：清政〔2024〕9号\n" + LIMITED + FOOTER
+    blanked = blank_page_chrome(page)
+    assert len(blanked) == len(page)
+    assert "门户网站" not in blanked and "ICP" not in blanked and "索引号" not in blanked
+    assert "公开方式：主动公开" in blanked and "文号：清政〔2024〕9号" in blanked  # these inform the attribute
+    assert blanked.endswith("\n" + " " * len("主办：清溪区人民政府办公室　闽ICP备05012345号"))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from redact.classify.model import LABELS, AttributeModel, load_model
 from redact.classify.rules import DocType, Rule, RuleSet, load_rules
-from redact.classify.zones import Zones, docno, split_zones
+from redact.classify.zones import Zones, blank_page_chrome, docno, split_zones
 from redact.document import Attribute, Document, Entity, Reason, normalize_width
 from redact.settings import Settings
 from redact.zh import to_simplified
@@ -192,7 +192,7 @@ class Classifier:
         return replace(doc, attribute=self.classify_text(doc.text, doc.entities))
 
     def classify_text(self, text: str, entities: Iterable[Entity] = ()) -> Attribute:
-        stext = normalize_width(to_simplified(text))
+        stext = blank_page_chrome(normalize_width(to_simplified(text)))
         zones = split_zones(stext)
         windows = scopes(stext, zones)
         found = detect_doc_type(stext, zones, self.rules.doc_types)

@@ -49,6 +49,35 @@ _SENTENCE_END = re.compile(r"[。；;！!？?]$")
 _KEY_VALUE = re.compile(r"[:：]|^\d{4}[-年/.]\d{1,2}")  # "发布机构：…", dates: page metadata, not a title
 
 
+#: Lines a 政务公开 web page wraps around a document: site name, breadcrumb, page metadata, tool
+#: links, footer. They are not part of the 公文; left in, they push the 密级 mark out of the 版头
+#: window and the 附注 out of the closing lines. "公开方式：…" and "文号：…" are kept (they inform).
+_CHROME = re.compile(
+    r"^(?:"
+    r"(?:当前位置|您(?:现在)?的?位置|你(?:现在)?的?位置|所在位置)\s*[:>]?.*"
+    r"|首页\s*(?:>|»|›|\||/|-|→).*"
+    r"|[^\s]{2,30}(?:门户网站|政府网|人民政府网)"
+    r"|(?:索引号|信息分类|主题分类|组配分类|体裁分类|服务对象分类|发布机构|生成日期|发布日期|发布时间|信息来源|来源"
+    r"|浏览次数|访问次数|点击(?:数|率|次数|量)|阅读(?:次数|量)|责任编辑|编辑|作者|字号|有效性|时效性|分享到)\s*[:：].*"
+    r"|(?:[【\[]\s*(?:字体|字号|打印|关闭|收藏|分享|返回顶部|大|中|小)[^】\]\n]{0,20}[】\]]\s*)+"
+    r"|(?:打印本页|关闭窗口|返回顶部|扫一扫|分享到|字体\s*:?\s*大\s*中\s*小)(?:[\s|　]*\S{0,8})*"
+    r"|(?:相关链接|主办单位|主办|承办|承办单位|版权所有|网站标识码|技术支持|联系我们|网站地图)\s*[:：].*"
+    r"|.{0,60}(?:ICP备|公网安备|网站标识码).*"
+    r")$"
+)
+
+
+def blank_page_chrome(text: str) -> str:
+    """``text`` with web-page chrome lines replaced by spaces (same length: offsets stay valid)."""
+    out = []
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        if body.strip() and _CHROME.match(body.strip()):
+            raw = " " * len(body) + raw[len(body) :]
+        out.append(raw)
+    return "".join(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Zones:
     """Offsets ``(start, end)`` of each zone found; ``title`` is the title string (may be empty)."""
