@@ -12,10 +12,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from redact.detect.names.address_rules import find_addresses, has_fine_unit, is_office_address, strip_label
+from redact.detect.names.lexicon import is_common_word, is_frequent_word
 from redact.detect.names.model import default_model_path, load_model, model_spans
-from redact.detect.names.person_rules import find_persons, is_anonymised, plausible_name, trim_name_end
+from redact.detect.names.person_rules import (
+    find_persons,
+    is_anonymised,
+    plausible_name,
+    trim_name_end,
+)
 from redact.detect.names.spans import Span, merge
 from redact.detect.names.surnames import COMPOUND
+from redact.detect.names.vocab import PERSON_TRIGGERS
 from redact.errors import ModelMissing
 from redact.zh import to_simplified
 
@@ -32,10 +39,33 @@ def model_available(path: Path) -> bool:
     return True
 
 
+#: function characters that start a model span far more often as a word than as a rare surname (和, 及)
+FUNCTION_CHARS = frozenset("和与及将在从对向被把为是就都也又并等的")
+#: labels that start with a surname character (陈情人, 申请人…): a model span at their start is the label
+LABEL_WORDS = tuple(t for t in PERSON_TRIGGERS if len(t) >= 3)
+
+
+def _starts_as_word(text: str, start: int, end: int) -> bool:
+    """The span opens with a common word (普通, 胡同) or its first character ends one (勤|劳); the given
+    name may still be a word (潘金花, 贺宏伟), so only the surname edge is checked."""
+    if text[start : start + 2] in COMPOUND:
+        return False
+    if end - start == 2 and is_frequent_word(text[start:end]):
+        return True  # 王朝, 胡同, 谢谢: a model-only two-character "name" that is a frequent word
+    edge = text[start - 1 : start + 1] if start > 0 else ""
+    return is_common_word(text[start : start + 2], 200) or (
+        bool(edge) and (is_common_word(edge, 200, proper_nouns=True) or is_frequent_word(edge))
+    )
+
+
 def _keep_model_span(text: str, s: Span) -> bool:
     """The model proposes; these checks veto what the rules know is never personal data."""
     value = text[s.start : s.end]
     if s.label == "PERSON":
+        if any(text.startswith(t, s.start) for t in LABEL_WORDS):  # 陈情|人 is a label, not 陈情
+            return False
+        if value[0] in FUNCTION_CHARS or _starts_as_word(text, s.start, s.end):
+            return False  # 和贫困, 普通, 勤|劳勇敢, 世|纪中叶: words, not a name
         return plausible_name(value) and not is_anonymised(text, s.start, s.end)
     return has_fine_unit(value) and len(value) >= 5 and not is_office_address(text, s.start)
 

@@ -115,8 +115,8 @@ def _labelled(text: str) -> Iterator[Span]:
 def _grammar(text: str) -> Iterator[Span]:
     for m in _CORE_RE.finditer(text):
         start = _left_trim(text, m.start(), m.end())
-        live = _LIVE_RE.match(text, start)  # 现居福州市… → 福州市…
-        start = live.end() if live else start
+        for live in _LIVE_RE.finditer(text, start, m.end()):  # 许某现居福州市… → 福州市…
+            start = live.end()
         if m.end() - start >= 5 and not is_office_address(text, start):
             # a flat or a village group is a home even without a label (记者在…2单元301室见到…)
             home = _HOME_GRAIN_RE.search(text, start, m.end()) is not None

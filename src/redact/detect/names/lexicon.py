@@ -40,3 +40,26 @@ def is_common_word(bigram: str, min_freq: int = 50, proper_nouns: bool = False) 
 
 def common_words() -> frozenset[str]:
     return frozenset(w for w, (_f, proper) in _words().items() if not proper)
+
+
+#: jieba tags many everyday words as names (王朝, 胡同, 谢谢, 师傅 are ``nr``); above this frequency a
+#: two-character entry is read as a word whatever its tag.
+FREQUENT = 1000
+
+
+@lru_cache(maxsize=1)
+def _frequent() -> frozenset[str]:
+    import jieba
+
+    out = set()
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) == 2 and int(parts[1]) >= FREQUENT:
+                out.add(parts[0])
+    return frozenset(out)
+
+
+def is_frequent_word(bigram: str) -> bool:
+    """A very frequent two-character dictionary entry, names included (王朝, 胡同, 普通, 韩国)."""
+    return bigram in _frequent()

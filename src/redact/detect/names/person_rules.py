@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from redact.detect.names.lexicon import is_common_word
-from redact.detect.names.spans import SCORE_RULE, Span
+from redact.detect.names.lexicon import is_common_word, is_frequent_word
+from redact.detect.names.spans import SCORE_FRAME, SCORE_RULE, Span
 from redact.detect.names.surnames import COMPOUND, surname_at, weak_start
 from redact.detect.names.tables import table_cells
 from redact.detect.names.vocab import (
@@ -97,6 +97,8 @@ FOLLOW_WORDS = frozenset(
 )
 #: Function words that follow a title far more often than a surname does (局长任志强 still counts).
 AFTER_TITLE_STOP = frozenset("和与及同将于在从对向被把为是就都也又并等的")
+#: Conjunctions right after a trigger word join nouns (受灾群众和贫困户), not a name (于, 向 are surnames).
+CONJUNCTIONS = frozenset("和与及并或跟")
 #: Characters no personal name contains (administrative units, 某 placeholders, grammar words).
 NON_NAME_CHARS = frozenset("县省镇乡区市村路街局厅号室某的了是在")
 
@@ -156,7 +158,10 @@ def reads_as_words(text: str, start: int, end: int) -> bool:
     for k in range(first, len(cand) - 1):
         if is_common_word(cand[k : k + 2], 200):
             return True
-    return start > 0 and is_common_word(text[start - 1 : start + 1], proper_nouns=True)
+    if end - start == 2 and is_frequent_word(cand):
+        return True  # 普通医生: a frequent word before a title, not a surname + given name
+    edge = text[start - 1 : start + 1] if start > 0 else ""
+    return bool(edge) and (is_common_word(edge, proper_nouns=True) or is_frequent_word(edge))  # 老师|傅传
 
 
 def name_prefix(run: str) -> int:
@@ -212,6 +217,8 @@ def _trigger_names(text: str) -> Iterator[Span]:
             run = _HAN_RUN_RE.match(item)
             if run is None:
                 break
+            if k == 0 and not m.group("sep") and item[:1] in CONJUNCTIONS:
+                break  # 受灾群众和贫困户: a conjunction after the trigger word, no name
             if k == 0:
                 whole = plausible_name(run.group()) and not is_common_word(run.group()[:2], 200)
                 size = len(run.group()) if whole else name_prefix(run.group())
@@ -328,6 +335,101 @@ def _gender_names(text: str) -> Iterator[Span]:
                 break
 
 
+#: Words that put a private person right after them in news and replies (慰问了王建国，…).
+LEFT_FRAMES = ("走访了", "慰问了", "看望了", "探望了", "拜访了", "见到了", "采访了", "走访", "慰问", "看望", "探望",
+               "退役军人", "村民", "居民", "市民", "群众", "农户", "脱贫户", "低保户", "五保户", "患者", "考生", "老党员")
+_LEFT_FRAME_RE = re.compile(rf"(?:{_alternation(LEFT_FRAMES)})(?=[{HAN}])")
+#: What follows a private person at the start of a clause (。林一鸣家住…, ，罗静今年56岁).
+_RIGHT_FRAME_RE = re.compile(
+    r"家住|现住|现居|居住在|今年[0-9一二三四五六七八九十]+岁|[0-9]+岁|老人|持(?:本人)?(?:居民)?身份证|的(?:银行|账户|存折|社保卡)"
+)
+#: 请与王建国联系 / 据李芳介绍: a name between two frame words.
+_BETWEEN_RE = re.compile(
+    rf"(?:请与|可与|请联系|据)(?P<name>[{HAN}·]{{2,12}}?)(?:联系|联络|介绍|说|讲|反映|表示|回忆)"
+)
+_CLAUSE_START = frozenset("。，,；;：:！？!?\n“”\"（(、")
+#: Characters of Chinese transliterations of foreign and minority names (约翰·史密斯, 阿依古丽·买买提).
+TRANSLIT = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦保贝本比彼毕宾波伯博布查达代戴丹道德迪蒂丁东杜顿多恩尔法菲费芬丰弗福盖甘刚戈格古"
+    "哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷蕾里理丽利莉连林琳留卢鲁路伦罗洛玛马迈"
+    "麦曼梅门蒙米密明莫姆穆纳娜奈南内尼妮纽努诺帕潘佩彭皮珀普奇乔琼丘萨塞赛桑瑟森沙莎善史斯松苏索塔泰坦汤特"
+    "提图托瓦万旺威韦维温沃乌武西希锡夏辛休雅亚扬耶伊依因英尤于扎泽詹兹佐买热孜吾尼娃夫基奇金次仁扎西卓玛"
+    "格桑央宗拉姆达瓦平措多吉顿珠旦增古丽孜热合曼力江牙提尔古丽帕提麦麦吐逊克多果雨维科夫耶娃妮茨洛谢廖"
+    "莎伦尤里契弗兰茨约翰彼埃琳卡塔丽娜玛格丽特艾哈迈德穆罕默德阿卜杜拉易卜拉欣努尔买合木提亚森"
+)
+#: share of transliteration characters a ·-joined name needs (维克多·雨果: 雨 is not one)
+TRANSLIT_SHARE = 0.6
+
+
+
+def _inner_words(name: str) -> bool:
+    """The name reads as common words inside (和诚挚): not a name, whatever its context."""
+    first = 2 if name[:2] in COMPOUND else 0
+    return any(is_common_word(name[k : k + 2], 200) for k in range(first, len(name) - 1))
+
+
+def _frame_names(text: str) -> Iterator[Span]:
+    """Unlabelled private persons in running text, found by the words around them (no label, no title)."""
+    for m in _LEFT_FRAME_RE.finditer(text):
+        run = _HAN_RUN_RE.match(text, m.end())
+        if run is None or text[m.end()] in AFTER_TITLE_STOP:
+            continue
+        size = name_prefix(run.group())
+        if size and not is_anonymised(text, m.end(), m.end() + size) and not _inner_words(run.group()[:size]):
+            yield Span(m.end(), m.end() + size, "PERSON", SCORE_FRAME, "frame")
+    for m in _BETWEEN_RE.finditer(text):
+        name = m.group("name")
+        if plausible_name(name) and not is_anonymised(text, m.start("name"), m.end("name")):
+            yield Span(m.start("name"), m.end("name"), "PERSON", SCORE_FRAME, "frame")
+    for m in _RIGHT_FRAME_RE.finditer(text):
+        end = m.start()
+        for size in (4, 3, 2):
+            start = end - size
+            if start < 0 or (start > 0 and text[start - 1] not in _CLAUSE_START):
+                continue
+            cand = text[start:end]
+            if size == 4 and surname_at(cand, 0) != 2:
+                continue
+            if plausible_name(cand) and not is_anonymised(text, start, end) and not is_common_word(cand[:2], 200):
+                yield Span(start, end, "PERSON", SCORE_FRAME, "frame")
+                break
+
+
+def _head_part(part: str) -> str:
+    """The first ·-part without the words before it: 为买买提 → 买买提 (a run of 2-5 characters that
+    starts with a transliteration character after a function word or punctuation)."""
+    for k in range(max(0, len(part) - 5), len(part) - 1):
+        if part[k] in TRANSLIT and (k == 0 or part[k - 1] in FOLLOW_STOP or is_common_word(part[k - 2 : k], 50)):
+            return part[k:]
+    return part[-2:] if all(c in TRANSLIT for c in part[-2:]) else ""
+
+
+def _tail_part(part: str) -> str:
+    """The last ·-part without the words after it: 吐尔逊办理了 → 吐尔逊 (stops at a common word or function char)."""
+    for k in range(2, len(part)):
+        nxt = part[k : k + 2]
+        if part[k] in FOLLOW_STOP or nxt in FOLLOW_WORDS or is_common_word(nxt, 200) or _RIGHT_FRAME_RE.match(nxt):
+            return part[:k]
+    return part[:5]
+
+
+def _foreign_names(text: str) -> Iterator[Span]:
+    """约翰·史密斯, 阿依古丽·买买提: ·-joined parts written in transliteration characters."""
+    for m in re.finditer(rf"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,8}}){{1,2}}", text):
+        parts = m.group().split("·")
+        head, tail = _head_part(parts[0]), _tail_part(parts[-1])
+        inner = [head, *parts[1:-1], tail]
+        chars = "".join(inner)
+        if len(head) < 2 or len(tail) < 2 or sum(c in TRANSLIT for c in chars) < TRANSLIT_SHARE * len(chars):
+            continue
+        if any(is_common_word(p[:2], 200) or not NON_NAME_CHARS.isdisjoint(p) for p in inner):
+            continue  # 中国·平潭, 海峡·两岸: words joined by a dot
+        start = m.start() + len(parts[0]) - len(head)
+        end = m.end() - len(parts[-1]) + len(tail)
+        if not is_anonymised(text, start, end):
+            yield Span(start, end, "PERSON", SCORE_FRAME, "foreign")
+
+
 def _table_names(text: str) -> Iterator[Span]:
     """Rows under a header line that has a 姓名 column: the cell in that column is a name."""
     for start, end in table_cells(text, NAME_COLUMNS):
@@ -347,6 +449,8 @@ def find_persons(text: str) -> list[Span]:
         _names_after_titles,
         _gender_names,
         _table_names,
+        _frame_names,
+        _foreign_names,
     ):
         out.extend(finder(text))
     return out

@@ -13,6 +13,8 @@ SCORE_GRAMMAR = 0.4
 #: ... but a street address down to a flat, a building unit or a village group is a home.
 SCORE_GRAMMAR_HOME = 0.65
 SCORE_MODEL = 0.6
+#: Unlabelled names found by the words around them (走访了…, …家住, 请与…联系) or a transliteration.
+SCORE_FRAME = 0.7
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,73 @@
+"""Personal data written into ordinary government prose, with no label next to it — and the public
+phrases around it that must stay unflagged. These are the cases real documents hold: a news item
+names the family that was visited, a reply asks the reader to call someone, a list gives a home.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redact.detect import Detector
+
+
+def redacted(detector: Detector, text: str, entity_type: str) -> list[str]:
+    return [e.text for e in detector.analyze_text(text) if e.type == entity_type and e.action == "redact"]
+
+
+BARE_NAMES = [
+    ("工作组走访了脱贫户杨春花，详细了解其家庭收入情况。", ["杨春花"]),
+    ("春节前夕，镇党委慰问了孤寡老人，看望了五保户何德顺。", ["何德顺"]),
+    ("如有疑问，请与周晓燕联系。", ["周晓燕"]),
+    ("據陳美鳳介紹，合作社今年增收三成。", ["陳美鳳"]),
+    ("退役军人雷鸣在抗洪抢险中表现突出。", ["雷鸣"]),
+    ("。邵德华今年72岁，独自居住。", ["邵德华"]),
+    ("\n上官婉清家住城关镇。", ["上官婉清"]),
+    ("社区工作人员为买买提·吐尔逊办理了低保手续。", ["买买提·吐尔逊"]),
+    ("维克多·雨果的作品在图书馆展出。", ["维克多·雨果"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_NAMES)
+def test_bare_names_in_sentences(detector: Detector, text: str, expected: list[str]) -> None:
+    assert redacted(detector, text, "PERSON") == expected
+
+
+BARE_PHONES = [
+    ("群众可拨打13905917788反映问题。", ["13905917788"]),
+    ("來電0912-345-678反映噪音問題。", ["0912-345-678"]),
+    ("如需帮助可致电１３６０５９１２２３４。", ["１３６０５９１２２３４"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_PHONES)
+def test_bare_mobiles(detector: Detector, text: str, expected: list[str]) -> None:
+    assert redacted(detector, text, "PHONE_NUMBER") == expected
+
+
+HOME_ADDRESSES = [
+    ("申请人家住平潭县流水镇山门村3组16号。", ["平潭县流水镇山门村3组16号"]),
+    ("许某某现居福州市台江区鳌峰路27号4栋1102室。", ["福州市台江区鳌峰路27号4栋1102室"]),
+    ("工作人员在晋安区连潘小区8号楼2单元603室见到了他。", ["晋安区连潘小区8号楼2单元603室"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOME_ADDRESSES)
+def test_home_addresses_without_a_label(detector: Detector, text: str, expected: list[str]) -> None:
+    assert redacted(detector, text, "ADDRESS") == expected
+
+
+PUBLIC_PHRASES = [
+    "谨向你致以深切的慰问和诚挚的哀悼。",
+    "陳情人所陳情事項，本府已函請工務局辦理。",
+    "失業率為3.0%，與上一季相同。",
+    "群众如有疑问，可拨打12345政务服务便民热线。",
+    "本次共走访企业126家，慰问困难职工和贫困户家庭358户。",
+    "会议在福州市鼓楼区湖东路168号召开。",
+    "中国·平潭国际旅游岛建设取得新进展。",
+    "《中华人民共和国政府信息公开条例》第十五条规定，涉及个人隐私的政府信息不得公开。",
+]
+
+
+@pytest.mark.parametrize("text", PUBLIC_PHRASES)
+def test_no_false_alarm_on_public_phrases(detector: Detector, text: str) -> None:
+    assert [e.text for e in detector.analyze_text(text) if e.action == "redact"] == []
