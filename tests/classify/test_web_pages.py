@@ -70,7 +70,20 @@ IMPLEMENT_NOTICE = (
     "清溪区人民政府办公室\n2024年8月8日"
 )
 
+PARTY_APPOINT = (
+    "中共清溪区委关于林某某等同志职务任免的通知\n" + META + "各乡镇党委，区直各单位党组（党委）：\n经区委研究决定：\n"
+    "林某某同志任区委办公室副主任；\n免去陈某某同志的区委宣传部副部长职务。\n中共清溪区委\n2024年5月30日"
+)
+BUREAU_APPOINT = (
+    "关于王某某同志试用期满正式任职的通知\n" + META + "局机关各股室：\n王某某同志试用期已满，经考核合格，"
+    "局党组研究决定，正式任命王某某同志为局办公室主任。\n清溪区水利局\n2024年5月30日"
+)
+APPOINT_DECLARED = BUREAU_APPOINT + "\n（此件依申请公开）"
+
 CASES = [
+    ("a 任免 notice sent to every unit is 人事信息, published (R12-2-POSTS)", PARTY_APPOINT, "public", "R12-2-POSTS"),
+    ("so is a bureau's 任职 notice to its sections", BUREAU_APPOINT, "public", "R12-2-POSTS"),
+    ("the drafter's 依申请公开 on a 任免 notice stands", APPOINT_DECLARED, "on_request", None),
     ("答复人大建议的复函 is published (R20-REPLY, R8 unless)", NPC_REPLY, "public", "R20-REPLY"),
     ("答复政协提案 is published", CPPCC_REPLY, "public", "R20-REPLY"),
     ("a 商请 letter between agencies is not", CONSULT_LETTER, "on_request", "R8"),
