@@ -42,7 +42,8 @@ def redact_command(
     policy = masking or settings.masking
     try:
         pipeline = Pipeline(settings)
-        doc = pipeline.detector.detect(pipeline.extract(path, source=str(path)))
+        doc = pipeline.extract(path, source=str(path))  # a refused file fails before the models load
+        doc = pipeline.detector.detect(doc)
         entities = [e for e in doc.entities if e.action == "redact"]
         result = redact_file(path, doc, entities, output, masking=policy, txt_encoding=encoding)
     except BadInput as err:

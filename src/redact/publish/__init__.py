@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from pathlib import Path
 from redact.document import Document, Entity
 from redact.errors import EncryptedFile, LeakGateFailed, RedactError, RedactionFailed, UnsupportedFormat
 from redact.publish import leakcheck
-from redact.publish.masking import Mask, mask_entity, needles
+from redact.publish.masking import BOX, Mask, mask_entity, needles
 
 log = logging.getLogger(__name__)
 
@@ -64,24 +65,81 @@ class _Plan:
     pairs: dict[str, str] = field(default_factory=dict)  # original value → masked value
     by_type: Counter = field(default_factory=Counter)
     masks: dict[str, str] = field(default_factory=dict)
+    propagated: int = 0  # further occurrences of removed values the detector did not report
 
 
 def plan(doc: Document, entities: Sequence[Entity], masking: str) -> _Plan:
     p = _Plan()
+    masks: dict[str, Mask] = {}
     for e in entities:
         if not (0 <= e.start < e.end <= len(doc.text)) or doc.text[e.start : e.end] != e.text:
             raise RedactionFailed("an entity does not match the document text (offsets out of date)")
         m: Mask = mask_entity(e, masking)
-        for s, t in m.removed:
-            for k in range(s, t):
-                p.edits[e.start + k] = m.replacement[k]
-                p.removed.add(e.start + k)
-                p.removed_chars.add(e.text[k])
+        _apply(p, doc.text, e.start, m)
         p.needles |= needles(e.text, m)
         p.pairs[e.text] = m.replacement
+        masks.setdefault(e.text, m)
         p.by_type[e.type] += 1
         p.masks.setdefault(e.type, m.policy)
+    _propagate(p, doc.text, masks)
     return p
+
+
+def _apply(p: _Plan, text: str, start: int, m: Mask) -> None:
+    for s, t in m.removed:
+        for k in range(start + s, start + t):
+            p.edits[k] = m.replacement[k - start]
+            p.removed.add(k)
+            p.removed_chars.add(text[k])
+
+
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+_SPACE = re.compile(r"\s+")
+
+
+def _propagate(p: _Plan, text: str, masks: dict[str, Mask]) -> None:
+    """Remove every other occurrence of a removed value (or of a needle piece such as an id's birth
+    date) that the detector missed: a name repeated in a footnote, an id that a narrow table cell
+    wrapped over two lines. Whitespace is ignored when matching, as the leak gate ignores it: the
+    gate would refuse the copy otherwise.
+
+    An exact repeat gets the value's own mask; anything else gets its non-space characters and the
+    runs of letters and digits it touches removed (``■`` per character).
+    """
+    keep = [i for i, ch in enumerate(text) if not ch.isspace()]
+    compact = "".join(text[i] for i in keep)
+    for needle in sorted(p.needles, key=len, reverse=True):
+        target = _SPACE.sub("", needle)
+        if len(target) < 2:
+            continue
+        at = compact.find(target)
+        while at != -1:
+            start, end = keep[at], keep[at + len(target) - 1] + 1
+            at = compact.find(target, at + len(target))
+            m = masks.get(needle)
+            if text[start:end] == needle and m is not None:
+                if _covered_by_mask(p, start, m):
+                    continue
+                _apply(p, text, start, m)
+            else:
+                span = [k for k in range(start, end) if not text[k].isspace()]
+                if all(k in p.removed for k in span):
+                    continue
+                while start > 0 and _ALNUM.match(text[start - 1]) and _ALNUM.match(text[start]):
+                    start -= 1
+                while end < len(text) and _ALNUM.match(text[end]) and _ALNUM.match(text[end - 1]):
+                    end += 1
+                for k in range(start, end):
+                    if not text[k].isspace():
+                        p.edits[k] = BOX
+                        p.removed.add(k)
+                        p.removed_chars.add(text[k])
+            p.propagated += 1
+
+
+def _covered_by_mask(p: _Plan, start: int, m: Mask) -> bool:
+    """True when this occurrence already carries its value's partial mask (kept characters stay)."""
+    return all(start + k in p.removed for s, t in m.removed for k in range(s, t))
 
 
 def redact_file(
@@ -159,7 +217,7 @@ def redact_file(
         rasterized_pages=rasterized,
         warnings=warnings,
         gate_checks=len(report.checks),
-        extra=extra,
+        extra={**extra, "propagated": p.propagated},
     )
 
 
