@@ -174,12 +174,18 @@ def main() -> None:
     ap.add_argument("--label", default="current", help="run name in the results file (e.g. baseline, after)")
     ap.add_argument("--errors", action="store_true", help="print every miss, extra span and false alarm")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--devset", type=Path, default=DEVSET, help="inject.jsonl or inject_holdout.jsonl")
     args = ap.parse_args()
-    records = [json.loads(line) for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    devset = args.devset.resolve()
+    records = [json.loads(line) for line in devset.read_text(encoding="utf-8").splitlines() if line.strip()]
     detector = build_detector(Settings())
     errors: list[str] | None = [] if args.errors else None
     t0 = time.perf_counter()
-    run = {"documents": len(records), "entities": sum(len(r["entities"]) for r in records)}
+    run = {
+        "devset": str(devset.relative_to(ROOT)),
+        "documents": len(records),
+        "entities": sum(len(r["entities"]) for r in records),
+    }
     run["injection"] = injection(detector, records, errors)
     run["false_alarms_on_public_text"] = false_alarms(detector, errors)
     run["seconds"] = round(time.perf_counter() - t0, 1)

@@ -206,6 +206,26 @@ UNLABELLED = (
     "{P}老人已于当日领取救助金。",
     "来电{M}反映小区噪音扰民问题。",
 )
+#: Written after the rules were tuned on the set above and never tuned on: ``--holdout`` builds
+#: ``inject_holdout.jsonl`` from these (other seed), an honest estimate of how the rules generalise.
+HOLDOUT_UNLABELLED = (
+    "{P}是该社区的网格员，每天入户走访。",
+    "经调解，{P}与物业公司达成和解协议。",
+    "当天上午，{P}带着锦旗来到市信访局表示感谢。",
+    "{P}称其于去年12月在网上购买了一台空调。",
+    "救助站工作人员联系上了{P}的家人。",
+    "{P}（{M}）对本次服务评价为满意。",
+    "困难群众{P}的房屋已列入危房改造计划。",
+    "获奖者{P}、{P}分别来自城关镇和潭东镇。",
+    "该案由{P}于2024年3月向法院提起诉讼。",
+    "{P}住在{A}，一家五口靠务农为生。",
+    "请{P}于收到本通知之日起十日内到我局领取。",
+    "考生{P}的成绩复核结果为维持原成绩。",
+    "现将{P}同志的来信转你单位办理。",
+    "{P}反映其位于{A}的房屋存在渗漏问题。",
+    "家属可拨打{M}咨询探视事宜。",
+    "{P}今年8月刚从部队退役回乡创业。",
+)
 TABLES = (
     ("序号\t姓名\t性别\t身份证号码\t联系电话\t家庭住址", "{n}\t{P}\t{sex}\t{I}\t{M}\t{A}"),
     ("姓名\t银行卡号\t补贴金额（元）", "{P}\t{C}\t{amt}"),
@@ -340,8 +360,11 @@ def record(rid: str, host: str, script: str, g: Gen, n_inject: int) -> dict:
     }
 
 
-def build() -> list[dict]:
-    g = Gen(random.Random(SEED))
+def build(holdout: bool = False) -> list[dict]:
+    global UNLABELLED
+    if holdout:
+        UNLABELLED = HOLDOUT_UNLABELLED
+    g = Gen(random.Random(SEED + 1 if holdout else SEED))
     recs: list[dict] = []
     for i, host in enumerate(HOSTS_S):
         recs.append(record(f"inj-s{i:02d}a", host, "simplified", g, g.r.randint(2, 4)))
@@ -362,12 +385,14 @@ def build() -> list[dict]:
 
 
 def main() -> None:
-    recs = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    holdout = "--holdout" in sys.argv
+    recs = build(holdout)
+    out = HERE / "inject_holdout.jsonl" if holdout else OUT
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
     counts = Counter((e["type"], e["style"]) for r in recs for e in r["entities"])
     print(
         f"{len(recs)} records, {sum(counts.values())} entities, "
-        f"{sum(len(r['public_strings']) for r in recs)} public strings -> {OUT.relative_to(ROOT)}"
+        f"{sum(len(r['public_strings']) for r in recs)} public strings -> {out.relative_to(ROOT)}"
     )
     for (t, s), n in sorted(counts.items()):
         print(f"  {t:<16}{s:<12}{n}")
