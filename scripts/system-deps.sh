@@ -3,8 +3,9 @@
 # poppler-utils: pdftotext (a leak-gate extractor); qpdf: --qdf raw-byte check;
 # fonts-droid-fallback / fonts-wqy-zenhei: CJK TrueType fonts to embed in generated PDFs;
 # chromium + chromium-driver: browser tests of the review UI.
+# libreoffice-writer-nogui: tests/robustness converts DOCX/ODT to PDF, DOCX and DOC like real producers.
 set -euo pipefail
-pkgs=(poppler-utils qpdf fonts-droid-fallback fonts-wqy-zenhei chromium chromium-driver)
+pkgs=(poppler-utils qpdf fonts-droid-fallback fonts-wqy-zenhei chromium chromium-driver libreoffice-writer-nogui)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
