@@ -152,6 +152,7 @@ def pdf_wrapped(text: str, width: int = 28) -> str:
 VARIANTS = {
     "web_page_chrome": lambda t: CHROME_HEAD + t + CHROME_FOOT,
     "pdf_line_wrapped": pdf_wrapped,
+    "pdf_line_wrapped_20": lambda t: pdf_wrapped(t, 20),
 }
 
 
@@ -161,9 +162,14 @@ def robustness(rows: list[dict[str, Any]], clf: Classifier) -> dict[str, Any]:
     for name, f in VARIANTS.items():
         variant = [{**r, "text": f(r["text"])} for r in rows]
         res, attrs = evaluate(variant, clf)
-        out[name] = {
-            "accuracy": res["accuracy"],
-            "secret_mark_to_non_public": hard_checks(variant, attrs)["secret_mark_to_non_public"]["rate"],
+        checks = hard_checks(variant, attrs)
+        out[name] = {"accuracy": res["accuracy"]} | {
+            k: checks[k]["rate"]
+            for k in (
+                "secret_mark_to_non_public",
+                "request_to_non_public",
+                "regulation_notice_penalty_annual_never_non_public",
+            )
         }
     return out
 

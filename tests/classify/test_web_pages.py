@@ -143,3 +143,34 @@ def test_chrome_blanking_keeps_offsets_and_the_declared_label() -> None:
     assert "门户网站" not in blanked and "ICP" not in blanked and "索引号" not in blanked
     assert "公开方式：主动公开" in blanked and "文号：清政〔2024〕9号" in blanked  # these inform the attribute
     assert blanked.endswith("\n" + " " * len("主办：清溪区人民政府办公室　闽ICP备05012345号"))
+
+
+WRAPPED_REQUEST = (  # a PDF text layer: one line per printed line, the title and 妥否请批示 cut
+    "嘉禾县水利局关于申请拨付防汛物资采购经费的请\n示\n县人民政府：\n今年汛期将至，我局防汛物资储备不足，急需\n"
+    "采购救生衣、沙袋等物资，所需经费38万元。妥否，请批\n示。\n嘉禾县水利局\n2024年4月10日"
+)
+WRAPPED_DRAFT = (
+    "嘉禾县冬春火灾防控考核细则（讨论稿）\n第一条 为做好冬春火灾防控考核工作，制定本细\n则。\n"
+    "附：请各单位于2022年7月28日前将修改意\n见书面反馈至县市场监管局，逾期未反馈视为\n无意见。"
+)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_pdf_line_breaks_do_not_hide_a_request_or_an_internal_draft(script: str) -> None:
+    conv = to_traditional if script == "traditional" else str
+    request = CLF.classify_text(conv(WRAPPED_REQUEST))
+    assert request.label == "non_public"
+    assert request.doc_type == "请示"
+    assert request.extra["title"] == "嘉禾县水利局关于申请拨付防汛物资采购经费的请示"
+    r5 = [r for r in request.reasons if r.rule == "R5"]
+    assert r5 and all(conv(WRAPPED_REQUEST)[r.start : r.end] == r.evidence for r in r5)
+    draft = CLF.classify_text(conv(WRAPPED_DRAFT))
+    assert draft.label == "non_public" and any(r.rule == "R6" for r in draft.reasons)
+
+
+def test_line_breaks_alone_do_not_make_a_cue_fire() -> None:
+    """Only the deciding rules read across line breaks; the cues keep to one line."""
+    text = "关于开展消防演练的通知\n各单位：\n本次演练请各单位于5月\n20日前报送参演人员名单。\n特此通知。"
+    attr = CLF.classify_text(text)
+    assert not any(r.rule == "R11-WORKFLOW" for r in attr.reasons)
+    assert any(r.rule == "R11-WORKFLOW" for r in CLF.classify_text(text.replace("5月\n20日", "5月20日")).reasons)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -102,13 +103,48 @@ def _search(rx: re.Pattern[str], stext: str, a: int, b: int) -> tuple[int, int] 
     return a + keep[m.start()], a + keep[m.end() - 1] + 1
 
 
+class Joined:
+    """The text with line breaks and spaces removed, built once per document on demand: a PDF text
+    layer breaks sentences at the line width ("妥否，请批" / "示"), so the rules that decide
+    (hard, decisive) search it too, mapping matches back to offsets in the text."""
+
+    def __init__(self, stext: str) -> None:
+        self.stext = stext
+        self._keep: list[int] | None = None
+        self._text = ""
+
+    def _build(self) -> None:
+        if self._keep is None:
+            self._keep = [i for i, ch in enumerate(self.stext) if ch not in " \t\r\n"]
+            self._text = "".join(self.stext[i] for i in self._keep)
+
+    def search(self, rx: re.Pattern[str], a: int = 0, b: int | None = None) -> tuple[int, int] | None:
+        if "\n" not in self.stext:
+            return None
+        self._build()
+        assert self._keep is not None
+        b = len(self.stext) if b is None else b
+        lo, hi = bisect_left(self._keep, a), bisect_left(self._keep, b)
+        m = rx.search(self._text, lo, hi)
+        if not m or m.end() <= m.start():
+            return None
+        return self._keep[m.start()], self._keep[m.end() - 1] + 1
+
+
 def _fire(
-    rule: Rule, stext: str, windows: dict[str, list[tuple[int, int]]], doc_type: str | None
+    rule: Rule,
+    stext: str,
+    windows: dict[str, list[tuple[int, int]]],
+    doc_type: str | None,
+    joined: Joined | None = None,
 ) -> Hit | None:
     if rule.doc_types and doc_type not in rule.doc_types:
         return None
     if doc_type is not None and doc_type in rule.not_doc_types:
         return None
+    deciding = rule.kind in ("hard", "decisive")
+    if deciding and joined is None:
+        joined = Joined(stext)
     spans: list[tuple[int, int]] = []
     weight = 0.0
     for sig in rule.signals:
@@ -118,6 +154,8 @@ def _fire(
             if not compact:
                 m = sig.regex.search(stext[a:b])
                 span = (a + m.start(), a + m.end()) if m and m.end() > m.start() else None
+                if span is None and deciding and joined is not None:
+                    span = joined.search(sig.regex, a, b)
             if span:
                 if all(span[1] <= s or span[0] >= e for s, e in spans):
                     spans.append(span)
@@ -127,7 +165,7 @@ def _fire(
         return None
     if any(u.search(stext) for u in rule.unless_re):
         return None
-    if not all(r.search(stext) for r in rule.requires_re):
+    if not all(r.search(stext) or (deciding and joined and joined.search(r)) for r in rule.requires_re):
         return None
     return Hit(rule, spans[0][0], spans[0][1], weight, tuple(spans[1:3]))
 
@@ -197,7 +235,8 @@ class Classifier:
         windows = scopes(stext, zones)
         found = detect_doc_type(stext, zones, self.rules.doc_types)
         doc_type = found[0].name if found else None
-        hits = [h for r in self.rules.rules if (h := _fire(r, stext, windows, doc_type))]
+        joined = Joined(stext)
+        hits = [h for r in self.rules.rules if (h := _fire(r, stext, windows, doc_type, joined))]
         return self._decide(text, stext, zones, found, hits, list(entities))
 
     # --- decision ---

@@ -189,6 +189,18 @@ def split_zones(text: str) -> Zones:
     elif i < len(lines) and len(lines[i][2]) <= 40 and not _SENTENCE_END.search(lines[i][2]):
         title_parts.append(lines[i])
         i += 1
+        # a title cut by the PDF line width ("…经费的请" / "示"): take the next short line(s) only if
+        # together they end like a title
+        while (
+            i < len(lines)
+            and len(title_parts) < 3
+            and len(lines[i][2]) <= 40
+            and not lines[i][2].endswith((":", "："))
+            and not _SENTENCE_END.search(lines[i][2])
+            and _TITLE_END.search("".join(p[2] for p in title_parts) + lines[i][2])
+        ):
+            title_parts.append(lines[i])
+            i += 1
     title = ""
     if title_parts:
         spans["标题"] = (title_parts[0][0], title_parts[-1][1])
