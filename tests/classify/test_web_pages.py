@@ -174,3 +174,16 @@ def test_line_breaks_alone_do_not_make_a_cue_fire() -> None:
     attr = CLF.classify_text(text)
     assert not any(r.rule == "R11-WORKFLOW" for r in attr.reasons)
     assert any(r.rule == "R11-WORKFLOW" for r in CLF.classify_text(text.replace("5月\n20日", "5月20日")).reasons)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_report_declared_public_is_published_with_the_conflict_shown(script: str) -> None:
+    """Art. 16 says 可以不予公开: a drafter may publish an upward 报告; the reviewer sees both sides.
+    A 请示 stays 不予公开 whatever the draft says (keep_over_declared)."""
+    conv = to_traditional if script == "traditional" else str
+    report = CLF.classify_text(conv("公开方式：主动公开\n" + UPWARD_REPORT))
+    assert (report.label, report.declared, report.conflict) == ("public", "public", True)
+    assert any(r.rule == "R5-REPORT" and r.label == "non_public" for r in report.reasons)
+    assert report.confidence < 0.9
+    request = CLF.classify_text(conv("公开方式：主动公开\n" + WRAPPED_REQUEST))
+    assert (request.label, request.declared, request.conflict) == ("non_public", "public", True)

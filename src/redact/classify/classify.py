@@ -300,8 +300,18 @@ class Classifier:
         if declared is not None and declared != content:
             both_withheld = declared in NON_PUBLIC_LABELS and content in NON_PUBLIC_LABELS
             if deciding is not None:
+                yields = (
+                    deciding.rule.kind == "decisive"
+                    and deciding.rule.discretionary
+                    and not deciding.rule.keep_over_declared
+                )
                 if both_withheld and deciding.rule.discretionary:
                     label = declared  # Art. 16 is discretionary: the drafter's lawful choice stands
+                elif declared == "public" and yields:
+                    label, conflict = declared, True  # published by choice; the reviewer sees both sides
+                    with_decl = dict(logits)
+                    with_decl[declared] += DECLARED_WEIGHT
+                    conf = min(_softmax(with_decl)[declared], 1 - deciding.rule.confidence + 0.5)
                 else:
                     conflict = True
             elif protected and declared == "non_public":

@@ -79,6 +79,9 @@ class Rule(_Strict):
     discretionary: bool = False
     needs_redaction: bool = False
     human_review: bool = False
+    #: a discretionary decisive rule normally yields to a draft declared 主动公开 (Art. 16 says
+    #: "可以不予公开"), with ``conflict`` raised; true keeps the content label (请示 → 不予公开)
+    keep_over_declared: bool = False
     examples: Examples
 
     @field_validator("requires", "unless")
