@@ -129,6 +129,48 @@ def corpus_sentences() -> list[tuple[str, str, bool]]:
     return out
 
 
+def _bio_spans(tags: list[str], kind: str) -> list[tuple[int, int]]:
+    spans, start = [], None
+    for i, t in enumerate([*tags, "O"]):
+        if start is not None and t != f"I-{kind}":
+            spans.append((start, i))
+            start = None
+        if t == f"B-{kind}":
+            start = i
+    return spans
+
+
+def real_names(detector) -> dict:
+    """Overlap recall of annotated PER spans in People's Daily test sentences (news: names of public
+    figures, so a recall check for the vetoes, not a privacy measure)."""
+    sents: list[tuple[str, list[tuple[int, int]]]] = []
+    chars: list[str] = []
+    tags: list[str] = []
+    for line in [*(NER / "people_daily/example.test").read_text(encoding="utf-8").splitlines(), ""]:
+        if line.strip():
+            c, _, tag = line.partition(" ")
+            chars.append(c)
+            tags.append(tag)
+        elif chars:
+            spans = _bio_spans(tags, "PER")
+            if spans and len(sents) < FP_SENTENCES:
+                sents.append(("".join(chars), spans))
+            chars, tags = [], []
+    gold = hit = 0
+    for i in range(0, len(sents), 40):
+        batch = sents[i : i + 40]
+        text, offsets, pos = "\n".join(s for s, _ in batch), [], 0
+        for s, _ in batch:
+            offsets.append(pos)
+            pos += len(s) + 1
+        found = [(e.start, e.end) for e in detector.analyze_text(text) if e.type == "PERSON"]
+        for (_s, spans), off in zip(batch, offsets, strict=True):
+            for a, b in spans:
+                gold += 1
+                hit += any(x < off + b and off + a < y for x, y in found)
+    return {"sentences": len(sents), "gold_person_spans": gold, "recall_overlap": round(hit / gold, 4)}
+
+
 def false_alarms(detector, errors: list[str] | None) -> dict:
     result: dict = {}
     by_corpus: dict[str, Counter] = defaultdict(Counter)
@@ -188,6 +230,7 @@ def main() -> None:
     }
     run["injection"] = injection(detector, records, errors)
     run["false_alarms_on_public_text"] = false_alarms(detector, errors)
+    run["people_daily_person_recall"] = real_names(detector)
     run["seconds"] = round(time.perf_counter() - t0, 1)
     data = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
     data.setdefault("devset", str(DEVSET.relative_to(ROOT)))
@@ -208,6 +251,7 @@ def main() -> None:
     print("extra redact entities (not injected):", inj["extra_redact_entities"])
     for corpus, v in run["false_alarms_on_public_text"].items():
         print(f"false alarms {corpus}: {v['total']} {v['redact_entities']}")
+    print("People's Daily PER recall (overlap):", run["people_daily_person_recall"])
     for line in errors or []:
         print(line)
 
