@@ -143,6 +143,9 @@ def test_chrome_blanking_keeps_offsets_and_the_declared_label() -> None:
     assert "门户网站" not in blanked and "ICP" not in blanked and "索引号" not in blanked
     assert "公开方式：主动公开" in blanked and "文号：清政〔2024〕9号" in blanked  # these inform the attribute
     assert blanked.endswith("\n" + " " * len("主办：清溪区人民政府办公室　闽ICP备05012345号"))
+    one_row = "索引号：QX-2024-01　发布机构：清溪区司法局　公开方式：依申请公开\n"  # a metadata table row
+    assert blank_page_chrome(one_row) == one_row
+    assert CLF.classify_text(one_row + LIMITED).declared == "on_request"
 
 
 WRAPPED_REQUEST = (  # a PDF text layer: one line per printed line, the title and 妥否请批示 cut

@@ -66,13 +66,15 @@ _CHROME = re.compile(
     r")$"
 )
 
+_INFORMS = re.compile(r"公开(方式|属性|选项|类型|形式|类别)|文号|此件")
+
 
 def blank_page_chrome(text: str) -> str:
     """``text`` with web-page chrome lines replaced by spaces (same length: offsets stay valid)."""
     out = []
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        if body.strip() and _CHROME.match(body.strip()):
+        if body.strip() and _CHROME.match(body.strip()) and not _INFORMS.search(body):
             raw = " " * len(body) + raw[len(body) :]
         out.append(raw)
     return "".join(out)
