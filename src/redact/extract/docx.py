@@ -65,6 +65,9 @@ _UNREAD_PARTS = (
     ("word/charts/", "charts present (their text is not extracted)"),
     ("word/diagrams/", "diagrams present (their text is not extracted)"),
 )
+#: ``w:altChunk``: HTML/RTF/MHT imported by reference (OA systems that build DOCX from web editors);
+#: its text lives in another part, is not extracted, and ``redact.publish`` refuses the file.
+ALT_CHUNK_WARNING = "imported HTML/RTF chunks present (altChunk: their text is not extracted)"
 _NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 
 
@@ -132,6 +135,8 @@ def extract_docx(path: Path) -> Extracted:
     for prefix, warning in _UNREAD_PARTS:
         if any(n.startswith(prefix) for n in names):
             warnings.add(warning)
+    if any(next(root.iter(W + "altChunk"), None) is not None for root in roots.values()):
+        warnings.add(ALT_CHUNK_WARNING)
     tracked = False
     first = True
     for name, root in roots.items():

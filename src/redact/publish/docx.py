@@ -38,7 +38,7 @@ from lxml import etree
 
 from redact.document import Document, DocxChar, normalize_width
 from redact.errors import CorruptFile, EncryptedFile, RedactionFailed
-from redact.extract.docx import parse_part
+from redact.extract.docx import ALT_CHUNK_WARNING, parse_part
 from redact.zh import to_simplified, to_traditional
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -98,6 +98,11 @@ def redact_docx(
         names = [i.filename for i in zin.infolist()]
         if any(i.flag_bits & 0x1 for i in zin.infolist()):
             raise EncryptedFile()
+        if ALT_CHUNK_WARNING in doc.warnings:
+            raise RedactionFailed(
+                "the DOCX imports HTML/RTF chunks (altChunk) whose text cannot be checked",
+                hint="open it in Word or WPS and save it again as DOCX",
+            )
         dropped = {n for n in names if DROP_PARTS.search(n)}
         if any(n.startswith("word/embeddings/") for n in dropped):
             warnings.append("embedded objects removed")
