@@ -71,3 +71,20 @@ PUBLIC_PHRASES = [
 @pytest.mark.parametrize("text", PUBLIC_PHRASES)
 def test_no_false_alarm_on_public_phrases(detector: Detector, text: str) -> None:
     assert [e.text for e in detector.analyze_text(text) if e.action == "redact"] == []
+
+
+COMPOUND_SURNAMES = [
+    ("\n司马文静今年在社区担任网格员。", ["司马文静"]),
+    ("工作人员走访了夏侯志强，了解其就业意向。", ["夏侯志强"]),
+    ("。慕容雪表示将按期整改。", ["慕容雪"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COMPOUND_SURNAMES)
+def test_compound_surname_names_without_a_label(detector: Detector, text: str, expected: list[str]) -> None:
+    assert redacted(detector, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text", ["每周国际时事竞答（第五期）结果揭晓。", "东方航空公司新增两条航线。", "东方明珠塔今日闭馆。"])
+def test_compound_surnames_inside_words_are_not_names(detector: Detector, text: str) -> None:
+    assert redacted(detector, text, "PERSON") == []

@@ -42,24 +42,31 @@ def common_words() -> frozenset[str]:
     return frozenset(w for w, (_f, proper) in _words().items() if not proper)
 
 
+
 #: jieba tags many everyday words as names (王朝, 胡同, 谢谢, 师傅 are ``nr``); above this frequency a
 #: two-character entry is read as a word whatever its tag.
 FREQUENT = 1000
 
 
 @lru_cache(maxsize=1)
-def _frequent() -> frozenset[str]:
+def _entries() -> dict[str, int]:
+    """bigram → frequency for every two-character entry of jieba's dictionary, any tag."""
     import jieba
 
-    out = set()
+    out: dict[str, int] = {}
     with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) == 3 and len(parts[0]) == 2 and int(parts[1]) >= FREQUENT:
-                out.add(parts[0])
-    return frozenset(out)
+            if len(parts) == 3 and len(parts[0]) == 2:
+                out[parts[0]] = max(out.get(parts[0], 0), int(parts[1]))
+    return out
 
 
 def is_frequent_word(bigram: str) -> bool:
     """A very frequent two-character dictionary entry, names included (王朝, 胡同, 普通, 韩国)."""
-    return bigram in _frequent()
+    return _entries().get(bigram, 0) >= FREQUENT
+
+
+def is_dictionary_word(bigram: str, min_freq: int = 100) -> bool:
+    """Any two-character dictionary entry of at least ``min_freq`` (明珠 is tagged as a name, still a word)."""
+    return _entries().get(bigram, 0) >= min_freq

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from redact.detect.names.lexicon import is_common_word, is_frequent_word
+from redact.detect.names.lexicon import is_common_word, is_dictionary_word, is_frequent_word
 from redact.detect.names.spans import SCORE_FRAME, SCORE_RULE, Span
 from redact.detect.names.surnames import COMPOUND, surname_at, weak_start
 from redact.detect.names.tables import table_cells
@@ -395,6 +395,30 @@ def _frame_names(text: str) -> Iterator[Span]:
                 break
 
 
+#: Characters after which a compound surname starts a name (走访了司徒波, 与欧阳娜娜): grammar words.
+_COMPOUND_LEFT = frozenset("了与和及对向给为据请让叫由被把将是")
+#: compound surnames that are everyday words first (第五期, 百里挑一, 单于 the title)
+_COMPOUND_WORDS = frozenset({"第五", "百里", "单于"})
+
+
+def _compound_names(text: str) -> Iterator[Span]:
+    """欧阳小红, 司徒波 in running text: a compound surname is rare enough outside names to stand on its
+    own at a clause start or after a grammar word, if the given name is not a word (东方航空, 东方明珠)."""
+    for i in range(len(text) - 2):
+        if text[i : i + 2] not in COMPOUND or text[i : i + 2] in _COMPOUND_WORDS:
+            continue
+        if i and text[i - 1] not in _CLAUSE_START and text[i - 1] not in _COMPOUND_LEFT:
+            continue
+        run = _HAN_RUN_RE.match(text, i)
+        if run is None or is_common_word(text[i + 2 : i + 4], 200) or text[i + 2] in FOLLOW_STOP:
+            continue
+        if is_common_word(text[i : i + 2], 1000) and is_dictionary_word(text[i + 2 : i + 4]):
+            continue  # 东方明珠: a frequent word before a dictionary word
+        size = name_prefix(run.group())
+        if size >= 3 and not is_anonymised(text, i, i + size):
+            yield Span(i, i + size, "PERSON", SCORE_FRAME, "compound")
+
+
 def _head_part(part: str) -> str:
     """The first ·-part without the words before it: 为买买提 → 买买提 (a run of 2-5 characters that
     starts with a transliteration character after a function word or punctuation)."""
@@ -451,6 +475,7 @@ def find_persons(text: str) -> list[Span]:
         _table_names,
         _frame_names,
         _foreign_names,
+        _compound_names,
     ):
         out.extend(finder(text))
     return out
