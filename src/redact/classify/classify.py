@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -103,6 +102,9 @@ def _search(rx: re.Pattern[str], stext: str, a: int, b: int) -> tuple[int, int] 
     return a + keep[m.start()], a + keep[m.end() - 1] + 1
 
 
+_BLANK = re.compile(r"[ \t\r\n]+")
+
+
 class Joined:
     """The text with line breaks and spaces removed, built once per document on demand: a PDF text
     layer breaks sentences at the line width ("妥否，请批" / "示"), so the rules that decide
@@ -110,25 +112,32 @@ class Joined:
 
     def __init__(self, stext: str) -> None:
         self.stext = stext
+        self._text: str | None = None
         self._keep: list[int] | None = None
-        self._text = ""
+        self._lost: dict[int, int] = {}
 
-    def _build(self) -> None:
-        if self._keep is None:
+    def _to_joined(self, pos: int) -> int:
+        """Offset in the joined text of ``stext[pos]`` (blanks before it are dropped)."""
+        if pos not in self._lost:
+            self._lost[pos] = pos - len(_BLANK.sub("", self.stext[:pos]))
+        return pos - self._lost[pos]
+
+    def _to_text(self, k: int) -> int:
+        if self._keep is None:  # only when something matched: rare
             self._keep = [i for i, ch in enumerate(self.stext) if ch not in " \t\r\n"]
-            self._text = "".join(self.stext[i] for i in self._keep)
+        return self._keep[k]
 
     def search(self, rx: re.Pattern[str], a: int = 0, b: int | None = None) -> tuple[int, int] | None:
         if "\n" not in self.stext:
             return None
-        self._build()
-        assert self._keep is not None
-        b = len(self.stext) if b is None else b
-        lo, hi = bisect_left(self._keep, a), bisect_left(self._keep, b)
+        if self._text is None:
+            self._text = _BLANK.sub("", self.stext)
+        lo = self._to_joined(a) if a else 0
+        hi = len(self._text) if b is None or b >= len(self.stext) else self._to_joined(b)
         m = rx.search(self._text, lo, hi)
         if not m or m.end() <= m.start():
             return None
-        return self._keep[m.start()], self._keep[m.end() - 1] + 1
+        return self._to_text(m.start()), self._to_text(m.end() - 1) + 1
 
 
 def _fire(
