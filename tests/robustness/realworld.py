@@ -13,6 +13,7 @@ Used by ``tests/robustness/test_realworld.py`` and ``bench/robustness.py``.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -220,6 +221,30 @@ def docx_with_image(path: Path) -> Path:
     return path
 
 
+def word_wrappers_docx(source: Path, path: Path) -> Path:
+    """``source`` with the runs that hold personal data wrapped as Word does it for tagged text:
+    ``w:customXml`` around ``w:smartTag`` (PersonName) around the run."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                runs = re.findall(
+                    r"<w:r>(?:(?!</w:r>).)*?</w:r>|<w:r [^>]*>(?:(?!</w:r>).)*?</w:r>", xml, re.S
+                )
+                for run in {r for r in runs if any(name in r for name, *_ in PEOPLE)}:
+                    xml = xml.replace(
+                        run,
+                        '<w:customXml w:element="party"><w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags"'
+                        f' w:element="PersonName">{run}</w:smartTag></w:customXml>',
+                    )
+                data = xml.encode("utf-8")
+            zout.writestr(item, data)
+    return path
+
+
 def txt_file(path: Path, encoding: str) -> Path:
     """The long document's opening as text with CRLF line ends in ``encoding`` (UTF-16 with BOM)."""
     from redact.zh import to_traditional
@@ -260,6 +285,10 @@ def many_pages_pdf(path: Path, pages: int) -> Path:
 # --- the matrix -------------------------------------------------------------------------------
 
 OK, REFUSED = frozenset({0}), frozenset({2})
+_TAGGED = (
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"ExportBookmarks":{"type":"boolean","value":"true"},"ExportFormFields":{"type":"boolean","value":"true"}}'
+)
 
 
 def build_matrix(folder: Path, *, huge_pages: int = 520) -> list[Case]:
@@ -287,6 +316,14 @@ def build_matrix(folder: Path, *, huge_pages: int = 520) -> list[Case]:
                      "LibreOffice PDF: header, footer, footnotes, table, several pages")  # fmt: skip
         add("long-penalty.docx", lambda p: soffice_convert(fodt, "docx:MS Word 2007 XML", folder), OK,
             "LibreOffice DOCX")  # fmt: skip
+        lo_docx = folder / "long-penalty.docx"
+        if lo_docx.exists():
+            add("word-wrappers.docx", lambda p: word_wrappers_docx(lo_docx, p), OK,
+                "runs wrapped in w:customXml + w:smartTag")  # fmt: skip
+        tagged = folder / "tagged"
+        tagged.mkdir(exist_ok=True)
+        add("tagged-bookmarks.pdf", lambda p: shutil.move(soffice_convert(fodt, _TAGGED, tagged), p), OK,
+            "LibreOffice tagged PDF with bookmarks and form export")  # fmt: skip
         add("long-penalty.odt", lambda p: soffice_convert(fodt, "odt", folder), REFUSED, "ODT: unsupported")
         add("long-penalty.doc", lambda p: soffice_convert(fodt, "doc:MS Word 97", folder), REFUSED,
             "legacy DOC: unsupported")  # fmt: skip
@@ -318,6 +355,8 @@ def build_matrix(folder: Path, *, huge_pages: int = 520) -> list[Case]:
             ), p)[1], REFUSED, "a real user password: refused as encrypted")  # fmt: skip
             add("cairo-printed.pdf", lambda p: (_run("pdftocairo", "-pdf", lo_pdf, p), p)[1], OK,
                 "re-printed by cairo (Type0/Identity-H subsets)")  # fmt: skip
+            add("rotated.pdf", lambda p: (_run("qpdf", "--rotate=+90:1-2", lo_pdf, p), p)[1], OK,
+                "pages 1-2 with /Rotate 90 (scanned sideways, turned in a viewer)")  # fmt: skip
             add("scanned.pdf", lambda p: scanned_pdf(lo_pdf, p), OK, "image-only pages (needs OCR)")
             add("truncated.pdf", lambda p: (p.write_bytes(lo_pdf.read_bytes()[: lo_pdf.stat().st_size // 2]), p)[1],
                 frozenset({0, 2}), "the second half of the file is missing")  # fmt: skip

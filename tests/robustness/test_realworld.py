@@ -136,7 +136,8 @@ def _public_lines(line: dict) -> list[str]:
         "long-penalty.pdf", "long-penalty.docx", "lo-request-2024-035.pdf", "lo-request-2024-035.docx",
         "lo-duty-roster-2024-10-tw.pdf", "lo-duty-roster-2024-10-tw.docx", "linearized.pdf", "object-streams.pdf",
         "owner-password.pdf", "owner-password-rc4.pdf", "cairo-printed.pdf", "scanned.pdf", "with-image.docx",
-        "crlf-gb18030.txt", "crlf-big5.txt", "bom-utf16.txt", "bom-utf8.txt",
+        "crlf-gb18030.txt", "crlf-big5.txt", "bom-utf16.txt", "bom-utf8.txt", "word-wrappers.docx",
+        "tagged-bookmarks.pdf", "rotated.pdf",
     ],
 )  # fmt: skip
 def test_redact_writes_a_clean_copy_that_keeps_public_text(name, matrix, analyzed, redacted):
