@@ -105,6 +105,36 @@ def injection(detector, records: list[dict], errors: list[str] | None) -> dict:
     }
 
 
+WRAP_WIDTH = 38  # characters per PDF line (A4, 16pt 仿宋 body text)
+
+
+def wrapped(rec: dict, width: int = WRAP_WIDTH) -> dict:
+    """The record as a PDF extracts it: every paragraph hard-wrapped at ``width`` characters
+    (tab-separated table rows stay whole); offsets moved with the inserted line breaks."""
+    out, shift, col = [], [], 0
+    for ch in rec["text"]:
+        if ch == "\n":
+            col = 0
+        elif col == width:
+            out.append("\n")
+            col = 0
+        shift.append(len(out))
+        out.append(ch)
+        col += ch != "\n"
+    text = "".join(out)
+    shift.append(len(text))
+
+    def move(span: dict) -> dict:
+        start, end = shift[span["start"]], shift[span["end"] - 1] + 1
+        return span | {"start": start, "end": end, "text": text[start:end]}
+
+    return rec | {
+        "text": text,
+        "entities": [move(e) for e in rec["entities"]],
+        "public_strings": [move(p) for p in rec["public_strings"]],
+    }
+
+
 def corpus_sentences() -> list[tuple[str, str, bool]]:
     """(corpus, sentence, has_loc) for sentences with no PER tag, FP_SENTENCES per corpus."""
     out: list[tuple[str, str, bool]] = []
@@ -229,6 +259,9 @@ def main() -> None:
         "entities": sum(len(r["entities"]) for r in records),
     }
     run["injection"] = injection(detector, records, errors)
+    run["injection_pdf_wrapped"] = injection(
+        detector, [wrapped(r) for r in records if "\t" not in r["text"]], errors
+    )
     run["false_alarms_on_public_text"] = false_alarms(detector, errors)
     run["people_daily_person_recall"] = real_names(detector)
     run["seconds"] = round(time.perf_counter() - t0, 1)
@@ -249,6 +282,16 @@ def main() -> None:
             f"public marked redact={inj['public_strings'][key]['share']:.2%}"
         )
     print("extra redact entities (not injected):", inj["extra_redact_entities"])
+    wr = run["injection_pdf_wrapped"]["recall"]["all"]
+    print(
+        f"PDF-wrapped at {WRAP_WIDTH}: "
+        + "  ".join(
+            f"{t}={v['recall_exact']:.3f}/{v['recall_overlap']:.3f}"
+            for t, v in wr.items()
+            if not t.startswith("_")
+        )
+        + "  (exact/overlap)"
+    )
     for corpus, v in run["false_alarms_on_public_text"].items():
         print(f"false alarms {corpus}: {v['total']} {v['redact_entities']}")
     print("People's Daily PER recall (overlap):", run["people_daily_person_recall"])

@@ -85,6 +85,46 @@ def test_compound_surname_names_without_a_label(detector: Detector, text: str, e
     assert redacted(detector, text, "PERSON") == expected
 
 
-@pytest.mark.parametrize("text", ["每周国际时事竞答（第五期）结果揭晓。", "东方航空公司新增两条航线。", "东方明珠塔今日闭馆。"])
+@pytest.mark.parametrize(
+    "text", ["每周国际时事竞答（第五期）结果揭晓。", "东方航空公司新增两条航线。", "东方明珠塔今日闭馆。"]
+)
 def test_compound_surnames_inside_words_are_not_names(detector: Detector, text: str) -> None:
     assert redacted(detector, text, "PERSON") == []
+
+
+# A PDF page as extracted: body lines wrapped at the same width, anywhere inside a value.
+WRAPPED_PAGE = (
+    "关于城南片区旧城改造征收补偿情况的公告\n"
+    "经核实，被征收房屋位于榕江市城南区桃源路168号3栋\n"
+    "502室，产权人已签订补偿协议。如有疑问请与周晓\n"
+    "燕联系，或发送邮件至zhouxy@yeah.net咨询。本次\n"
+    "共签约住户126户，签约率达到97.6%。附件：补偿\n"
+    "标准表（榕政〔2024〕88号）。\n"
+)
+
+
+def test_soft_line_breaks_are_only_inside_wrapped_body_lines() -> None:
+    from redact.detect.engine import soft_breaks
+
+    lines = WRAPPED_PAGE.split("\n")
+    ends = [sum(len(x) + 1 for x in lines[: k + 1]) - 1 for k in range(len(lines) - 1)]
+    assert soft_breaks(WRAPPED_PAGE) == ends[1:5]  # not after the title, not after the last line
+
+
+def test_values_split_by_a_pdf_line_break_are_found_whole(detector: Detector) -> None:
+    assert redacted(detector, WRAPPED_PAGE, "ADDRESS") == ["榕江市城南区桃源路168号3栋\n502室"]
+    assert redacted(detector, WRAPPED_PAGE, "PERSON") == ["周晓\n燕"]
+    assert [
+        e.text
+        for e in detector.analyze_text(WRAPPED_PAGE)
+        if e.action == "redact" and e.type not in {"ADDRESS", "PERSON"}
+    ] == ["zhouxy@yeah.net"]
+
+
+def test_a_number_ending_a_line_is_not_glued_to_a_date_on_the_next(detector: Detector) -> None:
+    page = (
+        "当事人：某某公司，联系电话：13905917788；固定电话：0591-83726154\n"
+        "2024年3月18日，本局执法人员依法对当事人经营场所进行了检查并制作笔录。\n"
+        "现场检查发现其货架上摆放的桃酥已超过保质期，共计四十六袋，货值较小。\n"
+    )
+    assert redacted(detector, page, "PHONE_NUMBER") == ["13905917788", "0591-83726154"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import logging
 import math
 import re
@@ -50,6 +51,55 @@ WRAP_WINDOW = 40
 WRAP_MIN_DIGITS = 8
 _LEFT_RUN = re.compile(r"[0-9 \-]*$")
 _RIGHT_RUN = re.compile(r"[0-9Xx \-]*")
+
+
+#: a line that ends within this many characters of the text's usual line width was wrapped by the
+#: layout (PDF body lines differ by a character or two of punctuation width; titles are shorter)
+SOFT_WRAP_SLACK = 2
+SOFT_WRAP_MIN_LINE = 16
+#: a wrapped text has at least this many full-width lines
+SOFT_WRAP_MIN_LINES = 3
+_HARD_END = frozenset("。！？!?：:；;\t ")
+
+
+_TRAILING_DIGITS = re.compile(r"[0-9]{4,}$")
+_LEADING_DATE = re.compile(r"[0-9]{1,4}[年月日]")
+
+
+def _numbers_meet(line: str, nxt: str) -> bool:
+    """A long number ends the line and a number or date starts the next (0591-83726154|2024年):
+    joining could glue two values into one, so ``Detector._wrapped`` tries both readings instead."""
+    if not (line[-1:].isdigit() and nxt[:1].isdigit()):
+        return False
+    return bool(_TRAILING_DIGITS.search(line) or _LEADING_DATE.match(nxt))
+
+
+def soft_breaks(text: str) -> list[int]:
+    """Offsets of line breaks the layout inserted inside a sentence (PDF lines wrap anywhere:
+    ``…福州市鼓楼\n区东街1号``). A break is soft when its line is nearly as long as the text's usual
+    line width (90th percentile), neither line is a table row, and the line does not end a sentence."""
+    lines = text.split("\n")
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if len(lengths) < SOFT_WRAP_MIN_LINES:
+        return []
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    full = max(SOFT_WRAP_MIN_LINE, width - SOFT_WRAP_SLACK)
+    if sum(n >= full for n in lengths) < SOFT_WRAP_MIN_LINES:
+        return []
+    out, pos = [], 0
+    for line, nxt in itertools.pairwise(lines):
+        pos += len(line)
+        if (
+            len(line) >= full
+            and line[-1] not in _HARD_END
+            and nxt[:1].strip()
+            and not _numbers_meet(line, nxt)
+            and "\t" not in line
+            and "\t" not in nxt
+        ):
+            out.append(pos)
+        pos += 1
+    return out
 
 
 def blank_zh_engine(language: str, max_length: int) -> SpacyNlpEngine:
@@ -235,6 +285,24 @@ class Detector:
                     out.append(r)
         return out
 
+    def _find_unwrapped(self, norm: str, spans: list[tuple[int, int]]) -> list[RecognizerResult]:
+        """``find`` over the text with soft line breaks removed; offsets mapped back (an entity that
+        spans a removed break includes it, so the whole value is redacted on both lines)."""
+        breaks = soft_breaks(norm)
+        if not breaks:
+            return self.find(norm, spans)
+        cut = set(breaks)
+        keep = [i for i in range(len(norm)) if i not in cut]  # joined offset -> original offset
+        joined = "".join(norm[i] for i in keep)
+
+        def to_joined(pos: int) -> int:
+            return bisect.bisect_left(keep, pos)
+
+        results = self.find(joined, [(to_joined(a), to_joined(b)) for a, b in spans])
+        for r in results:
+            r.start, r.end = keep[r.start], keep[r.end - 1] + 1
+        return results
+
     def _entities(
         self, text: str, norm: str, spans: Iterable[tuple[int, int]], doc: Document | None
     ) -> list[Entity]:
@@ -248,7 +316,7 @@ class Detector:
                 recognizer=(r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, ""),
                 page=doc.page_of(r.start) if doc is not None else None,
             )
-            for r in self.find(norm, spans)
+            for r in self._find_unwrapped(norm, list(spans))
         ]
         return sorted(self.policy.apply(norm, entities), key=lambda e: (e.start, e.end, e.type))
 
