@@ -78,3 +78,27 @@ def test_pdf_box_over_text_is_caught_and_exits_3(tmp_path, monkeypatch):
     record = json.loads(result.stdout)
     assert record["code"] == "E300" and "13800138000" not in result.stdout
     assert not out.exists() and not list(tmp_path.glob(".redact-*"))
+
+
+def test_output_on_the_original_is_refused_and_the_original_kept(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["redact", str(src), "-o", str(src), "--json"])
+    assert result.exit_code == 2
+    assert "original" in json.loads(result.stdout)["error"]
+    assert src.read_text(encoding="utf-8") == TEXT
+
+
+def test_an_unexpected_error_is_one_line_exit_3_and_nothing_written(tmp_path, monkeypatch):
+    import redact.publish.txt as publish_txt
+
+    def crash(*args, **kwargs):
+        raise MemoryError()  # anything the stages did not foresee
+
+    monkeypatch.setattr(publish_txt, "redact_txt", crash)
+    src, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["redact", str(src), "-o", str(out), "--json"])
+    assert result.exit_code == 3
+    assert "internal error (MemoryError)" in json.loads(result.stdout)["error"]
+    assert not out.exists() and not list(tmp_path.glob(".redact-*"))

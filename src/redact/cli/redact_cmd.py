@@ -41,6 +41,8 @@ def redact_command(
     settings = Settings()
     policy = masking or settings.masking
     try:
+        if output.exists() and path.exists() and output.samefile(path):
+            raise BadInput("the output path is the original file", hint="originals are never modified")
         pipeline = Pipeline(settings)
         doc = pipeline.extract(path, source=str(path))  # a refused file fails before the models load
         doc = pipeline.detector.detect(doc)

@@ -153,6 +153,8 @@ def redact_file(
 ) -> RedactionResult:
     """Write a redacted copy of ``source`` (extracted as ``doc``) to ``output``, leak-gated."""
     source, output = Path(source), Path(output)
+    if output.exists() and output.samefile(source):
+        raise RedactionFailed("the output path is the original file", hint="originals are never modified")
     p = plan(doc, entities, masking)
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=".redact-", suffix=f".{doc.format}", dir=output.parent)
