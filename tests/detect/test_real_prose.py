@@ -128,3 +128,12 @@ def test_a_number_ending_a_line_is_not_glued_to_a_date_on_the_next(detector: Det
         "现场检查发现其货架上摆放的桃酥已超过保质期，共计四十六袋，货值较小。\n"
     )
     assert redacted(detector, page, "PHONE_NUMBER") == ["13905917788", "0591-83726154"]
+
+
+def test_an_email_ending_a_line_is_not_glued_to_the_next_line(detector: Detector) -> None:
+    page = (
+        "香港居民陳家欣，手提電話9123 4567；電子郵箱：kayan.leung@netvigator.com\n"
+        "37件，上年结转9件，本年度共办结行政复议案件四十六件，均在法定期限内。\n"
+        "本年度共收到政府信息公开申请一百二十件，其中当面申请十件，网络申请。\n"
+    )
+    assert redacted(detector, page, "EMAIL_ADDRESS") == ["kayan.leung@netvigator.com"]

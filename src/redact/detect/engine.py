@@ -66,9 +66,14 @@ _TRAILING_DIGITS = re.compile(r"[0-9]{4,}$")
 _LEADING_DATE = re.compile(r"[0-9]{1,4}[年月日]")
 
 
+_TRAILING_DOMAIN = re.compile(r"\.[A-Za-z]{2,}$")
+
+
 def _numbers_meet(line: str, nxt: str) -> bool:
-    """A long number ends the line and a number or date starts the next (0591-83726154|2024年):
+    """A value ends the line and another starts the next (0591-83726154|2024年, …@netvigator.com|37件):
     joining could glue two values into one, so ``Detector._wrapped`` tries both readings instead."""
+    if nxt[:1].isascii() and nxt[:1].isalnum() and _TRAILING_DOMAIN.search(line):
+        return True
     if not (line[-1:].isdigit() and nxt[:1].isdigit()):
         return False
     return bool(_TRAILING_DIGITS.search(line) or _LEADING_DATE.match(nxt))
