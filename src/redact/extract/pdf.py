@@ -106,7 +106,7 @@ def lay_out(raw_pages: list[RawPage]) -> Extracted:
         glyphs = [g for g in raw.glyphs if not _is_control(g.text) and not _UNMAPPED.match(g.text)]
         unmapped = sum(1 for g in raw.glyphs if _UNMAPPED.match(g.text))
         framed = [(_unrotate(g, raw), g) for g in glyphs]
-        for i, line in enumerate(_lines(framed)):
+        for i, line in enumerate(_join_wrapped_cells(_lines(framed))):
             if i:
                 out.sep("\n")
             prev: Glyph | None = None
@@ -152,6 +152,63 @@ def _lines(framed: list[tuple[Glyph, Glyph]]) -> list[list[tuple[Glyph, Glyph]]]
             lines.append([pair])
             anchor = f.bottom
     return [sorted(line, key=lambda p: p[0].x0) for line in lines]
+
+
+_ALNUM = re.compile(r"[0-9A-Za-z]")
+#: A continuation fragment starts this close (points) to the left edge of the cell text above it.
+CELL_ALIGN = 1.5
+
+Pair = tuple[Glyph, Glyph]
+
+
+def _tokens(line: list[Pair]) -> list[list[Pair]]:
+    """Runs of a line separated by gaps wider than ``SPACE_GAP`` (table cells, tab stops)."""
+    runs: list[list[Pair]] = []
+    for pair in line:
+        f = pair[0]
+        if runs and f.x0 - runs[-1][-1][0].x1 <= SPACE_GAP * max(f.size, runs[-1][-1][0].size):
+            runs[-1].append(pair)
+        else:
+            runs.append([pair])
+    return runs
+
+
+def _join_wrapped_cells(lines: list[list[Pair]]) -> list[list[Pair]]:
+    """Put the second line of a wrapped table cell back behind its first line.
+
+    A narrow cell wraps an 18-digit id or a long number: the row is read as one line and the
+    cell's last digits come a line later (``王建国 35010219880312 13905912345`` / ``4512``), so
+    the detector never sees the whole id. A line whose every run starts (within ``CELL_ALIGN``) at
+    the left edge of a run of the row above, directly below it, and continues letters/digits that
+    run ends with, is moved behind those runs: the text reads cell by cell.
+    """
+    out: list[list[Pair]] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        merged = _merge_continuation(prev, line) if prev else None
+        if merged is None:
+            out.append(line)
+        else:
+            out[-1] = merged
+    return out
+
+
+def _merge_continuation(above: list[Pair], line: list[Pair]) -> list[Pair] | None:
+    cells, parts = _tokens(above), _tokens(line)
+    if len(cells) < 2:
+        return None  # a paragraph line, not a table row
+    size = max(p[0].size for p in above)
+    if min(p[0].top for p in line) - max(p[0].bottom for p in above) > 0.8 * size:
+        return None
+    placed: dict[int, list[Pair]] = {}
+    for part in parts:
+        home = next((k for k, c in enumerate(cells) if abs(c[0][0].x0 - part[0][0].x0) <= CELL_ALIGN), None)
+        if home is None or home in placed:
+            return None
+        if not (_ALNUM.match(cells[home][-1][0].text) and _ALNUM.match(part[0][0].text)):
+            return None
+        placed[home] = part
+    return [pair for k, cell in enumerate(cells) for pair in (*cell, *placed.get(k, ()))]
 
 
 def _unrotate(g: Glyph, page: RawPage) -> Glyph:
