@@ -114,6 +114,9 @@ def test_real_world_files_carry_the_personal_data_to_find(analyzed):
         (e["type"], e["text"]) for e in by_name["long-penalty.pdf"]["entities"] if e["action"] == "redact"
     }
     assert {t for t, _ in found} >= {"CN_RESIDENT_ID", "PHONE_NUMBER", "PERSON"}
+    for name in ("long-penalty.pdf", "long-penalty.docx", "cairo-printed.pdf"):
+        ids = [e for e in by_name[name]["entities"] if e["type"] == "CN_RESIDENT_ID"]
+        assert len(ids) == 6, name  # 3 in the text, 3 in table cells too narrow for them (PDF: wrapped)
     assert by_name["scanned.pdf"]["error"] is None  # a scan is analyzed (pages need OCR), not refused
 
 
