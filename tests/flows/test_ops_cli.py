@@ -62,3 +62,5 @@ def test_demo_sweeps_the_samples_and_prints_the_review_queue(prefect_home: Path,
     for row in rows:  # each analyzed sample is a row of the printed queue
         assert row.sha256[:12] in result.output
     assert "redact review list" in result.output and "redact web" in result.output
+    header = next(line for line in result.output.splitlines() if "sha256" in line)
+    assert all(col in header for col in ("format", "script", "pages", "chars"))

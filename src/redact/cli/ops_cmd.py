@@ -80,14 +80,14 @@ def run_once(settings: Settings, *, publish: bool = True) -> tuple[Any, Any]:
 
 
 def queue_table(rows: list[Any]) -> Table:
-    """The review queue as operators see it: sha prefix, format, script, pages, suggestion, entity counts."""
+    """The review queue as operators see it: sha prefix, format, script, pages, chars, suggestion, entity counts."""
     table = Table(title="审核队列 review queue", show_lines=False)
-    for col in ("sha256", "format", "script", "pages", "suggested attribute", "entities to redact"):
-        table.add_column(col, justify="right" if col == "pages" else "left")
+    for col in ("sha256", "format", "script", "pages", "chars", "suggested attribute", "entities to redact"):
+        table.add_column(col, justify="right" if col in ("pages", "chars") else "left")
     for r in rows:
         label = f"{LABEL_ZH.get(r.label, '—')} {r.label or ''} {r.confidence:.2f}" if r.label else "—"
         entities = ", ".join(f"{t} {n}" for t, n in r.entities.items()) or "—"
-        table.add_row(r.sha256[:12], r.format, r.script, str(r.pages), label, entities)
+        table.add_row(r.sha256[:12], r.format, r.script, str(r.pages), str(r.chars), label, entities)
     return table
 
 

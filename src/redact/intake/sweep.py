@@ -45,6 +45,7 @@ class QueueRow:
     label: str | None
     confidence: float | None
     entities: dict[str, int]
+    chars: int = 0
 
     @classmethod
     def of(cls, doc: Document) -> QueueRow:
@@ -58,6 +59,7 @@ class QueueRow:
             label=attr.label if attr else None,
             confidence=round(attr.confidence, 3) if attr else None,
             entities=dict(sorted(redact.items())),
+            chars=len(doc.text),
         )
 
 
