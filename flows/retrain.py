@@ -3,8 +3,8 @@
 Reviewer decisions (the final label of every decided document) are read from the review store;
 ``flows/retraining.py`` trains on the synthetic base data + those decisions, scores old and new
 on the dev set, installs the new model only if it is not worse, and returns the report (accuracies
-and counts). The name model (``models/zh_ner``) is rebuilt by ``models/train_ner.py``; its
-retraining from reviewer span decisions is not wired yet and the report says so.
+and counts). The name model (``models/zh_ner``) is retrained the same way from the reviewers'
+PERSON/ADDRESS span decisions and manual redactions (``retrain_names``; report ``name_model``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows.retraining import retrain_attribute
+from flows.retraining import NER_TYPES, retrain_attribute, retrain_names
 from flows.runtime import load_settings, open_store
 
 DECIDED = ("approved", "withheld", "published")
@@ -33,6 +33,26 @@ def reviewer_decisions(store: Any) -> list[tuple[str, str]]:
     return out
 
 
+def name_decisions(store: Any) -> list[tuple[str, list[tuple[int, int, str, bool]]]]:
+    """``(text, [(start, end, type, accepted)])`` of decided PERSON/ADDRESS suggestions and manual redactions."""
+    out = []
+    for status in DECIDED:
+        for row in store.queue(status=status, limit=1_000_000):
+            detail = store.review(row.sha256)
+            spans = [(e.start, e.end, e.type, e.state == "accepted") for e in detail.entities
+                     if e.type in NER_TYPES and e.state != "pending"]
+            spans += [(m.start, m.end, m.type, True) for m in detail.manual if m.type in NER_TYPES]
+            if spans:
+                out.append((detail.document.text, spans))
+    return out
+
+
+@task(name="retrain_name_model", cache_policy=NO_CACHE)
+def retrain_names_task(home: str | None, name_minutes: float) -> dict[str, Any]:
+    settings = load_settings(home)
+    return retrain_names(settings, name_decisions(open_store(settings)), minutes=name_minutes)
+
+
 @task(name="retrain_attribute_model", cache_policy=NO_CACHE)
 def retrain_task(home: str | None, n_synthetic: int) -> dict[str, Any]:
     settings = load_settings(home)
@@ -44,10 +64,12 @@ def retrain_task(home: str | None, n_synthetic: int) -> dict[str, Any]:
 
 
 @flow(name="retrain_models", log_prints=False)
-def retrain_flow(home: str | None = None, n_synthetic: int = 3000) -> dict[str, Any]:
-    """Retrain with reviewer decisions; the new model is installed only if it is not worse on the dev set."""
+def retrain_flow(home: str | None = None, n_synthetic: int = 3000, name_minutes: float = 10.0) -> dict[str, Any]:
+    """Retrain with reviewer decisions; a new model is installed only if it is not worse on held-out data."""
     report = retrain_task(home, n_synthetic)
-    report["name_model"] = "not available: retraining zh_ner from reviewer decisions is not wired yet"
+    names = retrain_names_task(home, name_minutes)
+    report["name_model"] = names["status"]
+    report.update({f"name_{k}": v for k, v in names.items() if k not in ("model", "status")})
     get_run_logger().info("retrain: %s (%d decisions)", report["status"], report["decisions"])
     lines = ["# Retraining", "", "| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in report.items()]
     create_markdown_artifact(key="retrain", markdown="\n".join(lines) + "\n", description="retraining report")

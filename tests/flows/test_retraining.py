@@ -53,3 +53,35 @@ def test_a_model_made_worse_by_wrong_decisions_is_not_installed(settings: Settin
 
     assert report["dev_accuracy_new"] < report["dev_accuracy_old"] and report["installed"] is False
     assert _digest(model) == before
+
+
+def test_a_name_model_that_is_not_better_is_not_installed_and_the_old_one_still_loads(tmp_path: Path) -> None:
+    import spacy
+
+    from flows.retraining import retrain_names
+    from tests.conftest import require
+
+    data = PROJECT_ROOT.parent / "shared" / "data" / "ner"
+    require(data.is_dir(), "the NER base corpora (../shared/data/ner) are missing")
+    shutil.copytree(PROJECT_ROOT / "models" / "zh_ner", tmp_path / "models" / "zh_ner")
+    settings = Settings(home=tmp_path, models_dir=tmp_path / "models")
+    before = _digest(settings.models_dir / "zh_ner" / "ner" / "model")
+    text = "经办人：林晓梅\n住址：榕江市东湖区青年路88号3单元201室\n联系电话：12345"
+    decisions = [(text, [(4, 7, "PERSON", True), (11, 30, "ADDRESS", True), (13, 16, "PERSON", False)])]
+
+    report = retrain_names(settings, decisions, minutes=0.5, max_steps=20, base_sentences=300,
+                           eval_sentences=100, data=data)
+
+    assert report["decisions"] == 1 and report["gold_spans"] == 2
+    assert 0.0 <= report["held_out_f_new"] < report["held_out_f_old"] and report["held_out_f_old"] > 0.3  # 20 steps
+    assert report["installed"] is False
+    assert _digest(settings.models_dir / "zh_ner" / "ner" / "model") == before
+    assert "ner" in spacy.load(settings.models_dir / "zh_ner").pipe_names
+
+
+def test_without_base_corpora_name_retraining_says_not_available(tmp_path: Path) -> None:
+    from flows.retraining import retrain_names
+
+    settings = Settings(home=tmp_path, models_dir=tmp_path / "models")
+    report = retrain_names(settings, [], minutes=0.1, data=tmp_path / "missing")
+    assert report["status"] == "not available: base corpora missing" and report["installed"] is False
